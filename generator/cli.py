@@ -1,0 +1,58 @@
+"""``python -m generator``: wires the stages together; each command lives in its own module.
+
+A command module exposes ``HELP`` (one line), ``add_arguments(parser)`` and
+``run(args) -> int``. Exit codes: 0 success, 1 findings or failure, 2 usage error
+(argparse), 3 refused input (the certificate helper's private-key refusal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from generator import __version__
+
+COMMANDS = {
+    "parse": "generator.commands.parse",
+    "check": "generator.commands.check",
+    "build": "generator.commands.build",
+    "serve": "generator.commands.serve",
+    "cert": "generator.cert.command",
+    "diff": "generator.commands.diff",
+    "sync": "generator.commands.sync",
+    "bundle": "generator.commands.bundle",
+}
+
+
+def _available() -> dict[str, object]:
+    modules = {}
+    for name, module_name in COMMANDS.items():
+        try:
+            modules[name] = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+    return modules
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, module in _available().items():
+        command = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""Thin CLI commands over the pipeline stages."""
