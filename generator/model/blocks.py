@@ -1,0 +1,301 @@
+"""Syntax tree nodes -> content :class:`Block` lists (everything that is not a step)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown_it.tree import SyntaxTreeNode
+
+from generator.diagnostics import Diagnostics
+from generator.model import inline as inl
+from generator.model.nodes import Block, Callout, Image, Include, Selector, SelectorOption, Tab
+
+_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
+_IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])\s*$")
+_TAB_HREF = re.compile(r"^#tab/(?P<id>.+)$")
+
+
+@dataclass
+class Context:
+    """What block conversion needs besides the node: diagnostics, markers, includes."""
+
+    diagnostics: Diagnostics
+    markers: dict[int, str] = field(default_factory=dict)
+    include: Callable[[str, str, int], Include] | None = None
+    md: object | None = None
+
+
+def line_of(node: SyntaxTreeNode) -> int:
+    mapping = node.map if node.type != "root" else None
+    if mapping:
+        return mapping[0] + 1
+    for child in node.children:
+        found = line_of(child)
+        if found:
+            return found
+    return 0
+
+
+def inline_of(node: SyntaxTreeNode) -> list:
+    """Inline nodes of a paragraph/heading/table cell node."""
+    for child in node.children:
+        if child.type == "inline":
+            return inl.convert(child.token.children if child.token else [], line_of(node))
+    return []
+
+
+def image_only(nodes: list) -> bool:
+    meaningful = [n for n in nodes if not (n.type in ("softbreak", "hardbreak") or (n.type == "text" and not n.text.strip()))]
+    return bool(meaningful) and all(n.type == "image" for n in meaningful)
+
+
+def image_blocks(nodes: list, line: int) -> list[Block]:
+    return [Block("image", line=line, image=img) for img in inl.images(nodes)]
+
+
+def convert_all(nodes: list[SyntaxTreeNode], ctx: Context) -> list[Block]:
+    blocks: list[Block] = []
+    for node in nodes:
+        blocks.extend(convert(node, ctx))
+    return group_tabs(blocks)
+
+
+def convert(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    handler = _HANDLERS.get(node.type)
+    if handler is None:
+        return []
+    return handler(node, ctx)
+
+
+def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    nodes = inline_of(node)
+    if image_only(nodes):
+        return image_blocks(nodes, line_of(node))
+    return [Block("paragraph", line=line_of(node), inline=nodes)] if nodes else []
+
+
+def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    return [Block("heading", line=line_of(node), level=int(node.tag[1]), inline=inline_of(node))]
+
+
+def list_block(node: SyntaxTreeNode, ctx: Context) -> Block:
+    ordered = node.type == "ordered_list"
+    start = int(node.attrs.get("start", 1)) if ordered else None
+    items = [convert_all(item.children, ctx) for item in node.children]
+    return Block("list", line=line_of(node), ordered=ordered, start=start, items=items)
+
+
+def _list(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    return [list_block(node, ctx)]
+
+
+def _blockquote(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    blocks = convert_all(node.children, ctx)
+    if blocks and all(b.type in ("video", "include") for b in blocks):
+        return blocks
+    return [Block("quote", line=line_of(node), blocks=blocks)]
+
+
+def _callout(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    meta = node.meta
+    content = convert_all(node.children, ctx)
+    text = " ".join(filter(None, (block_text(b) for b in content)))
+    callout = Callout(meta["kind"], text, meta.get("heading"), content, line_of(node), meta.get("source", ""))
+    return [Block("callout", line=line_of(node), callout=callout)]
+
+
+def _links(blocks: list[Block]) -> list[SelectorOption]:
+    options = []
+    for block in walk(blocks):
+        for node in inl.walk(block.inline):
+            if node.type == "link":
+                options.append(SelectorOption(inl.plain_text(node.children), node.href or ""))
+    return options
+
+
+def _div(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    attrs = node.meta.get("attrs", {})
+    blocks = convert_all(node.children, ctx)
+    css = attrs.get("class", "")
+    if css in ("op_single_selector", "op_multi_selector"):
+        kind = "single" if css == "op_single_selector" else "multi"
+        selector = Selector(kind, _links(blocks), [], line_of(node))
+        return [Block("selector", line=line_of(node), selector=selector)]
+    return [Block("div", line=line_of(node), blocks=blocks, attrs=dict(attrs))]
+
+
+def _selector(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    blocks = convert_all(node.children, ctx)
+    selector = Selector(node.meta["kind"], _links(blocks), node.meta.get("titles", []), line_of(node))
+    return [Block("selector", line=line_of(node), selector=selector)]
+
+
+def _include(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    meta, line = node.meta, line_of(node)
+    if ctx.include is not None:
+        include = ctx.include(meta["name"], meta["path"], line)
+    else:
+        include = Include(meta["name"], meta["path"], False, line)
+    return [Block("include", line=line, include=include)]
+
+
+def _video(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    return [Block("video", line=line_of(node), text=node.meta.get("id", ""))]
+
+
+def _code(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    text = node.content
+    lines = [line for line in text.splitlines() if line.strip()]
+    if node.type == "code_block" and lines and all(_IMAGE_LINE.match(line) for line in lines):
+        # An image indented too far at top level is still the author's screenshot.
+        tokens = ctx.md.parseInline(text.strip(), {}) if ctx.md else []  # type: ignore[attr-defined]
+        nodes = inl.convert(tokens[0].children if tokens else [], line_of(node))
+        return image_blocks(nodes, line_of(node))
+    lang = (node.info or "").strip().split(" ")[0] if node.type == "fence" else ""
+    return [Block("code", line=line_of(node), lang=lang, text=text)]
+
+
+def _html(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    text = _COMMENT.sub("", node.content).strip()
+    return [Block("html", line=line_of(node), text=text)] if text else []
+
+
+def _table(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    header: list = []
+    rows: list = []
+    align: list[str] = []
+    for part in node.children:
+        for row in part.children:
+            cells = [inline_of(cell) for cell in row.children]
+            if part.type == "thead":
+                header = cells
+                align = [str(cell.attrs.get("style", "")).removeprefix("text-align:") for cell in row.children]
+            else:
+                rows.append(cells)
+    return [Block("table", line=line_of(node), header=header, rows=rows, align=align)]
+
+
+def _rule(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    return [Block("rule", line=line_of(node))]
+
+
+def _dfm_image(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    attrs = dict(node.meta["attrs"])
+    image = Image(
+        src=attrs.pop("source", ""),
+        alt=attrs.pop("alt-text", ""),
+        title=None,
+        line=line_of(node),
+        lightbox=attrs.pop("lightbox", None),
+        border=None if "border" not in attrs else attrs.pop("border") != "false",
+        description=node.meta.get("description") or None,
+        attrs=attrs,
+    )
+    return [Block("image", line=image.line, image=image)]
+
+
+def _dfm_code(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    attrs = node.meta["attrs"]
+    return [Block("code", line=line_of(node), lang=attrs.get("language", ""), attrs=dict(attrs))]
+
+
+def _dfm_zone(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    meta = node.meta
+    attrs = {**meta["attrs"], "kind": meta["kind"], "end": meta["end"]}
+    return [Block("zone", line=line_of(node), attrs=attrs)]
+
+
+def _dfm_directive(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+    ctx.diagnostics.warning("unknown-directive", f"unknown DocFX directive ':::{node.meta['name']}' kept as text", line_of(node))
+    return [Block("paragraph", line=line_of(node), inline=[inl.Inline("text", node.content)])]
+
+
+_HANDLERS: dict[str, Callable[[SyntaxTreeNode, Context], list[Block]]] = {
+    "paragraph": _paragraph,
+    "heading": _heading,
+    "bullet_list": _list,
+    "ordered_list": _list,
+    "blockquote": _blockquote,
+    "callout": _callout,
+    "div": _div,
+    "selector": _selector,
+    "include": _include,
+    "video": _video,
+    "fence": _code,
+    "code_block": _code,
+    "html_block": _html,
+    "table": _table,
+    "hr": _rule,
+    "dfm_image": _dfm_image,
+    "dfm_code": _dfm_code,
+    "dfm_zone": _dfm_zone,
+    "dfm_directive": _dfm_directive,
+}
+
+
+def tab_of(block: Block) -> tuple[str, str] | None:
+    """(label, id) when ``block`` is a DocFX tab heading ``# [Label](#tab/id)``."""
+    if block.type != "heading":
+        return None
+    links = [n for n in block.inline if not (n.type == "text" and not n.text.strip())]
+    if len(links) == 1 and links[0].type == "link":
+        match = _TAB_HREF.match(links[0].href or "")
+        if match:
+            return inl.plain_text(links[0].children), match.group("id")
+    return None
+
+
+def group_tabs(blocks: list[Block]) -> list[Block]:
+    """Fold DocFX tab headings and what follows them (up to ``---``) into one tabs block."""
+    out: list[Block] = []
+    group: Block | None = None
+    level = 0
+    for block in blocks:
+        tab = tab_of(block)
+        if tab:
+            if group is None or block.level < level:
+                group = Block("tabs", line=block.line)
+                out.append(group)
+                level = block.level
+            group.tabs.append(Tab(tab[0], tab[1]))
+            continue
+        if group is not None:
+            ends = block.type == "rule" or (block.type == "heading" and block.level <= level)
+            if not ends:
+                group.tabs[-1].blocks.append(block)
+                continue
+            group = None
+            if block.type == "rule":
+                continue
+        out.append(block)
+    return out
+
+
+def walk(blocks: list[Block]):
+    """Every block, depth first, including those nested in lists, callouts, tabs."""
+    for block in blocks:
+        yield block
+        for item in block.items:
+            yield from walk(item)
+        yield from walk(block.blocks)
+        if block.callout:
+            yield from walk(block.callout.content)
+        if block.include:
+            yield from walk(block.include.content)
+        for tab in block.tabs:
+            yield from walk(tab.blocks)
+
+
+def block_text(block: Block) -> str:
+    """Plain text of a block and everything inside it."""
+    parts: list[str] = []
+    for inner in walk([block]):
+        if inner.inline:
+            parts.append(inl.plain_text(inner.inline))
+        if inner.type in ("code", "html"):
+            parts.append(inner.text)
+        for row in [inner.header, *inner.rows]:
+            parts.extend(inl.plain_text(cell) for cell in row)
+    return " ".join(p for p in parts if p)

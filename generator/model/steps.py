@@ -1,0 +1,66 @@
+"""Ordered list nodes -> :class:`Step` trees, read as the author meant them.
+
+Lettered items (``a.``, which the reader rewrote to ``1.`` and remembered) that sit in
+the same CommonMark list as numbered ones are sub-steps of the numbered step before
+them; nested ordered lists are sub-steps; everything else in an item is its content.
+"""
+
+from __future__ import annotations
+
+from markdown_it.tree import SyntaxTreeNode
+
+from generator.model import inline as inl
+from generator.model.blocks import Context, convert_all, image_only, inline_of, line_of
+from generator.model.nodes import Step
+
+
+def item_number(item: SyntaxTreeNode, ctx: Context) -> str:
+    line = item.map[0] if item.map else -1
+    if line in ctx.markers:
+        return ctx.markers[line]
+    return str(item.info or "")
+
+
+def is_lettered(number: str) -> bool:
+    return number.isalpha()
+
+
+def item_to_step(item: SyntaxTreeNode, ctx: Context) -> Step:
+    number = item_number(item, ctx)
+    children = list(item.children)
+    inline: list = []
+    if children and children[0].type == "paragraph":
+        first = inline_of(children[0])
+        if not image_only(first):
+            inline = first
+            children = children[1:]
+    step = Step(id="", number=number, text=inl.plain_text(inline), inline=inline, line=line_of(item))
+    rest: list[SyntaxTreeNode] = []
+    for child in children:
+        if child.type == "ordered_list":
+            step.content.extend(convert_all(rest, ctx))
+            rest = []
+            step.steps.extend(list_to_steps(child, ctx))
+        else:
+            rest.append(child)
+    step.content.extend(convert_all(rest, ctx))
+    return step
+
+
+def list_to_steps(node: SyntaxTreeNode, ctx: Context) -> list[Step]:
+    steps: list[Step] = []
+    for item in node.children:
+        step = item_to_step(item, ctx)
+        parent = steps[-1] if steps else None
+        if parent is not None and is_lettered(step.number) and not is_lettered(parent.number):
+            parent.steps.append(step)
+        else:
+            steps.append(step)
+    return steps
+
+
+def last_number(steps: list[Step]) -> int | None:
+    for step in reversed(steps):
+        if step.number.isdigit():
+            return int(step.number)
+    return None

@@ -1,0 +1,63 @@
+"""Shared pillow drawing helpers for generated images (placeholders, social cards).
+
+Text uses pillow's bundled FreeType font (``ImageFont.load_default(size)``) so the output
+does not depend on which fonts the build machine happens to have, and needs no Cairo.
+"""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageDraw, ImageFont
+from PIL.PngImagePlugin import PngInfo
+
+# mkdocs-material's default "indigo" palette, so generated images match the site.
+PRIMARY = (64, 81, 181)
+PRIMARY_LIGHT = (238, 240, 250)
+TEXT = (33, 33, 33)
+MUTED = (97, 97, 97)
+WHITE = (255, 255, 255)
+
+
+def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """Pillow's bundled scalable font; a new object per call because FreeType faces are not thread-safe."""
+    return ImageFont.load_default(size)
+
+
+def wrap(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.ImageFont, width: int, max_lines: int) -> list[str]:
+    """Greedy word wrap to ``width`` pixels; overlong words are cut and the last line gets an ellipsis."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if draw.textlength(candidate, font=face) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = _cut(draw, word, face, width)
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _cut(draw, lines[-1] + "…", face, width)
+    return lines
+
+
+def _cut(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.ImageFont, width: int) -> str:
+    """Shorten ``text`` and end it with an ellipsis until it fits ``width`` pixels."""
+    if draw.textlength(text, font=face) <= width:
+        return text
+    while len(text) > 1 and draw.textlength(text + "…", font=face) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def png_bytes(image: Image.Image, text: dict[str, str]) -> bytes:
+    """Encode as PNG with ``text`` in iTXt chunks (Unicode-safe), readable back via ``Image.open(p).text``."""
+    info = PngInfo()
+    for key, value in text.items():
+        info.add_itxt(key, value)
+    out = io.BytesIO()
+    image.save(out, "PNG", pnginfo=info, optimize=True)
+    return out.getvalue()

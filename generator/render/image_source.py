@@ -1,0 +1,59 @@
+"""Where an image reference points, decided before any file is opened.
+
+Tutorials reference screenshots relative to themselves (``./media/<article>/IC795011.png``).
+Anything that could make the build read or publish a file from outside the source folder is
+refused here: absolute paths, ``file:`` and other non-web schemes, and relative paths (or
+symlinks) that resolve outside the folder. ``http(s)`` images are classified as remote and
+never fetched: the site makes no third-party requests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+_REMOTE_SCHEMES = ("http", "https")
+
+
+@dataclass(frozen=True)
+class ImageSource:
+    """The outcome of resolving one reference.
+
+    ``kind`` is ``local`` (``path`` is an existing file inside the source folder),
+    ``missing`` (inside the folder but no such file), ``remote`` (``href`` is the http(s)
+    URL) or ``refused`` (``reason`` says why).
+    """
+
+    kind: str
+    path: Path | None = None
+    href: str | None = None
+    reason: str = ""
+
+
+def resolve_image(src: str, tutorial_path: Path, source_root: Path) -> ImageSource:
+    """Resolve ``src`` as written in the tutorial at ``tutorial_path``, confined to ``source_root``."""
+    ref = src.strip()
+    if not ref:
+        return ImageSource("refused", reason="the image has no path")
+    if ref.startswith("//"):
+        return ImageSource("remote", href="https:" + ref)
+    if ref.startswith(("/", "\\")) or _WINDOWS_DRIVE.match(ref):
+        return ImageSource("refused", reason=f"absolute path {ref!r} is not allowed; use a path relative to the tutorial")
+    parts = urlsplit(ref)
+    if parts.scheme.lower() in _REMOTE_SCHEMES:
+        return ImageSource("remote", href=ref)
+    if parts.scheme:
+        return ImageSource("refused", reason=f"{parts.scheme}: URLs are not allowed for images")
+    relative = unquote(parts.path).replace("\\", "/")
+    if "\x00" in relative:
+        return ImageSource("refused", reason="the image path contains a NUL character")
+    root = source_root.resolve()
+    target = (tutorial_path.resolve().parent / relative).resolve()
+    if not target.is_relative_to(root):
+        return ImageSource("refused", reason=f"{ref!r} leaves the source folder")
+    if not target.is_file():
+        return ImageSource("missing", path=target, reason=f"file not found: {relative}")
+    return ImageSource("local", path=target)

@@ -1,0 +1,65 @@
+"""Open Graph cards: the 1200x630 preview a chat or social app shows for a tutorial link.
+
+Drawn with pillow (no Cairo, no network) in the site's colours: a checklist mark and the
+site name, the tutorial title as large as fits in three lines, and the app name. The texts
+are also stored in the PNG's iTXt metadata (``Title``, ``App``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from generator.render import drawing
+
+SIZE = (1200, 630)
+SITE_NAME = "Tutorial checklists"
+_TITLE_SIZES = (68, 60, 52, 46)
+_MARGIN = 80
+
+
+def card_png(title: str, app: str, site_name: str = SITE_NAME) -> bytes:
+    """PNG bytes of the social card for one tutorial."""
+    width, height = SIZE
+    image = Image.new("RGB", SIZE, drawing.PRIMARY)
+    draw = ImageDraw.Draw(image)
+    _checklist_mark(draw, _MARGIN, 70)
+    draw.text((_MARGIN + 70, 84), site_name, font=drawing.font(34), fill=drawing.WHITE, anchor="la")
+    size, lines = _fit_title(draw, title, width - 2 * _MARGIN)
+    y = 210
+    for line in lines:
+        draw.text((_MARGIN, y), line, font=drawing.font(size), fill=drawing.WHITE, anchor="la",
+                  stroke_width=1, stroke_fill=drawing.WHITE)
+        y += round(size * 1.25)
+    if app:
+        app_line = drawing.wrap(draw, app, drawing.font(36), width - 2 * _MARGIN, 1)
+        draw.text((_MARGIN, max(y + 24, height - 130)), app_line[0], font=drawing.font(36),
+                  fill=drawing.PRIMARY_LIGHT, anchor="la")
+    draw.rectangle([0, height - 24, width, height], fill=drawing.PRIMARY_LIGHT)
+    return drawing.png_bytes(image, {"Title": title, "App": app})
+
+
+def social_card(title: str, app: str, out_path: Path) -> Path:
+    """Write the card for ``title``/``app`` to ``out_path`` (parents created) and return it."""
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_bytes(card_png(title, app))
+    return out_path
+
+
+def _fit_title(draw: ImageDraw.ImageDraw, title: str, width: int) -> tuple[int, list[str]]:
+    """The largest title size that fits in three lines (the smallest size truncates)."""
+    for size in _TITLE_SIZES[:-1]:
+        lines = drawing.wrap(draw, title, drawing.font(size), width, 4)
+        if len(lines) <= 3:
+            return size, lines
+    return _TITLE_SIZES[-1], drawing.wrap(draw, title, drawing.font(_TITLE_SIZES[-1]), width, 3)
+
+
+def _checklist_mark(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
+    """Three ticked boxes, the site's emblem, in a 48 px square at (x, y)."""
+    for row in range(3):
+        top = y + row * 17
+        draw.rectangle([x, top, x + 12, top + 12], outline=drawing.WHITE, width=2)
+        draw.line([(x + 3, top + 6), (x + 6, top + 9), (x + 11, top + 2)], fill=drawing.WHITE, width=2)
+        draw.line([(x + 20, top + 6), (x + 48, top + 6)], fill=drawing.WHITE, width=3)
