@@ -24,7 +24,9 @@ def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size)
 
 
-def wrap(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.ImageFont, width: int, max_lines: int) -> list[str]:
+def wrap(
+    draw: ImageDraw.ImageDraw, text: str, face: ImageFont.ImageFont, width: int, max_lines: int
+) -> list[str]:
     """Greedy word wrap to ``width`` pixels; overlong words are cut and the last line gets an ellipsis."""
     lines: list[str] = []
     current = ""

@@ -41,7 +41,9 @@ def resolve_image(src: str, tutorial_path: Path, source_root: Path) -> ImageSour
     if ref.startswith("//"):
         return ImageSource("remote", href="https:" + ref)
     if ref.startswith(("/", "\\")) or _WINDOWS_DRIVE.match(ref):
-        return ImageSource("refused", reason=f"absolute path {ref!r} is not allowed; use a path relative to the tutorial")
+        return ImageSource(
+            "refused", reason=f"absolute path {ref!r} is not allowed; use a path relative to the tutorial"
+        )
     parts = urlsplit(ref)
     if parts.scheme.lower() in _REMOTE_SCHEMES:
         return ImageSource("remote", href=ref)
@@ -50,8 +52,11 @@ def resolve_image(src: str, tutorial_path: Path, source_root: Path) -> ImageSour
     relative = unquote(parts.path).replace("\\", "/")
     if "\x00" in relative:
         return ImageSource("refused", reason="the image path contains a NUL character")
-    root = source_root.resolve()
-    target = (tutorial_path.resolve().parent / relative).resolve()
+    try:
+        root = source_root.resolve()
+        target = (tutorial_path.resolve().parent / relative).resolve()
+    except (OSError, RuntimeError) as exc:  # symlink loops, over-long paths
+        return ImageSource("refused", reason=f"{ref!r} cannot be resolved ({exc})")
     if not target.is_relative_to(root):
         return ImageSource("refused", reason=f"{ref!r} leaves the source folder")
     if not target.is_file():

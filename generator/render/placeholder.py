@@ -26,22 +26,48 @@ def placeholder_png(title: str, detail: str, size: tuple[int, int] = SIZE) -> by
     _crossed_picture(draw, width // 2, round(height * 0.22), scale=height / 450)
     y = round(height * 0.38)
     y = _centred(draw, [MARK], drawing.font(round(height / 15)), y, width, drawing.PRIMARY, bold=True)
-    y = _centred(draw, drawing.wrap(draw, title, drawing.font(round(height / 17)), width - 120, 3),
-                 drawing.font(round(height / 17)), y + round(height / 30), width, drawing.TEXT)
+    y = _centred(
+        draw,
+        drawing.wrap(draw, title, drawing.font(round(height / 17)), width - 120, 3),
+        drawing.font(round(height / 17)),
+        y + round(height / 30),
+        width,
+        drawing.TEXT,
+    )
     detail_font = drawing.font(round(height / 25))
     detail_lines = drawing.wrap(draw, detail, detail_font, width - 100, 2)
-    _centred(draw, detail_lines, detail_font, max(y + 12, height - 40 - 26 * len(detail_lines)),
-             width, drawing.MUTED)
+    _centred(
+        draw,
+        detail_lines,
+        detail_font,
+        max(y + 12, height - 40 - 26 * len(detail_lines)),
+        width,
+        drawing.MUTED,
+    )
     return drawing.png_bytes(image, {"Title": title, "Description": MARK, "Comment": detail})
 
 
-def _centred(draw: ImageDraw.ImageDraw, lines: list[str], face: object, y: int, width: int,
-             fill: tuple[int, int, int], bold: bool = False) -> int:
+def _centred(
+    draw: ImageDraw.ImageDraw,
+    lines: list[str],
+    face: object,
+    y: int,
+    width: int,
+    fill: tuple[int, int, int],
+    bold: bool = False,
+) -> int:
     """Draw ``lines`` centred horizontally from ``y``; return the y below the last line."""
     size = int(getattr(face, "size", 16))
     for line in lines:
-        draw.text((width / 2, y), line, font=face, fill=fill, anchor="ma",
-                  stroke_width=1 if bold else 0, stroke_fill=fill)
+        draw.text(
+            (width / 2, y),
+            line,
+            font=face,
+            fill=fill,
+            anchor="ma",
+            stroke_width=1 if bold else 0,
+            stroke_fill=fill,
+        )
         y += round(size * 1.3)
     return y
 
@@ -65,13 +91,28 @@ def _crossed_picture(draw: ImageDraw.ImageDraw, cx: int, cy: int, scale: float) 
     left, top, right, bottom = cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
     line = max(2, round(4 * scale))
     draw.rounded_rectangle([left, top, right, bottom], radius=8 * scale, outline=drawing.PRIMARY, width=line)
-    draw.polygon([(left + 10 * scale, bottom - 10 * scale), (cx - 8 * scale, cy - 6 * scale),
-                  (cx + 8 * scale, cy + 8 * scale), (cx + 18 * scale, cy), (right - 10 * scale, bottom - 10 * scale)],
-                 fill=drawing.PRIMARY)
+    draw.polygon(
+        [
+            (left + 10 * scale, bottom - 10 * scale),
+            (cx - 8 * scale, cy - 6 * scale),
+            (cx + 8 * scale, cy + 8 * scale),
+            (cx + 18 * scale, cy),
+            (right - 10 * scale, bottom - 10 * scale),
+        ],
+        fill=drawing.PRIMARY,
+    )
     r = 7 * scale
-    draw.ellipse([right - 28 * scale - r, top + 18 * scale - r, right - 28 * scale + r, top + 18 * scale + r],
-                 fill=drawing.PRIMARY)
-    draw.line([(left - 8 * scale, bottom + 8 * scale), (right + 8 * scale, top - 8 * scale)],
-              fill=drawing.PRIMARY_LIGHT, width=line * 3)
-    draw.line([(left - 8 * scale, bottom + 8 * scale), (right + 8 * scale, top - 8 * scale)],
-              fill=drawing.PRIMARY, width=line)
+    draw.ellipse(
+        [right - 28 * scale - r, top + 18 * scale - r, right - 28 * scale + r, top + 18 * scale + r],
+        fill=drawing.PRIMARY,
+    )
+    draw.line(
+        [(left - 8 * scale, bottom + 8 * scale), (right + 8 * scale, top - 8 * scale)],
+        fill=drawing.PRIMARY_LIGHT,
+        width=line * 3,
+    )
+    draw.line(
+        [(left - 8 * scale, bottom + 8 * scale), (right + 8 * scale, top - 8 * scale)],
+        fill=drawing.PRIMARY,
+        width=line,
+    )

@@ -29,13 +29,25 @@ def card_png(title: str, app: str, site_name: str = SITE_NAME) -> bytes:
     size, lines = _fit_title(draw, title, width - 2 * _MARGIN)
     y = 210
     for line in lines:
-        draw.text((_MARGIN, y), line, font=drawing.font(size), fill=drawing.WHITE, anchor="la",
-                  stroke_width=1, stroke_fill=drawing.WHITE)
+        draw.text(
+            (_MARGIN, y),
+            line,
+            font=drawing.font(size),
+            fill=drawing.WHITE,
+            anchor="la",
+            stroke_width=1,
+            stroke_fill=drawing.WHITE,
+        )
         y += round(size * 1.25)
     if app:
         app_line = drawing.wrap(draw, app, drawing.font(36), width - 2 * _MARGIN, 1)
-        draw.text((_MARGIN, max(y + 24, height - 130)), app_line[0], font=drawing.font(36),
-                  fill=drawing.PRIMARY_LIGHT, anchor="la")
+        draw.text(
+            (_MARGIN, max(y + 24, height - 130)),
+            app_line[0],
+            font=drawing.font(36),
+            fill=drawing.PRIMARY_LIGHT,
+            anchor="la",
+        )
     draw.rectangle([0, height - 24, width, height], fill=drawing.PRIMARY_LIGHT)
     return drawing.png_bytes(image, {"Title": title, "App": app})
 

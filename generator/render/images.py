@@ -1,0 +1,391 @@
+"""Screenshots for the site: web versions, originals for the lightbox, placeholders, social cards.
+
+The seam with the site stage is :class:`ImageProcessor` (one per build) and, for ``check``,
+:func:`inspect_image`. Every reference ends as a :class:`RenderedImage` whose files exist under
+``out_dir`` (give the docs folder mkdocs copies static files from):
+
+- a present image becomes ``images/<hash>/<name>-<width>w.webp`` (no wider than ``max_width``) plus the
+  untouched original ``images/<hash>/<name>`` for the lightbox; animated images keep only the
+  original (re-encoding would lose the animation);
+- a missing, remote, refused or unreadable image becomes ``images/placeholders/<hash>.png``
+  (see :mod:`generator.render.placeholder`) and a diagnostic;
+- a tutorial's Open Graph card becomes ``images/social/<hash>.png``.
+
+Work runs on one thread pool shared across the build (pillow releases the GIL while
+decoding, resizing and encoding) and is cached in ``cache_dir`` by content hash, so a
+rebuild re-encodes only images whose bytes (or the settings) changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, fields, is_dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PIL import Image as PILImage
+
+from generator.diagnostics import Diagnostic
+from generator.model.inline import images as inline_images
+from generator.model.nodes import Image, Inline
+from generator.render import image_codec, placeholder, social
+from generator.render.image_codec import ImageProblem
+from generator.render.image_source import ImageSource, resolve_image
+
+MAX_WIDTH = 1200
+WEB_QUALITY = 82
+MAX_BYTES = 50 * 1024 * 1024
+MAX_PIXELS = PILImage.MAX_IMAGE_PIXELS or 89_478_485  # pillow's default limit, even if disabled globally
+_CACHE_VERSION = "v1"
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class RenderedImage:
+    """What the page template needs for one image reference.
+
+    Paths are POSIX and relative to ``out_dir``. ``width``/``height`` are those of
+    ``web_src`` (emit them with ``loading="lazy"`` so the page does not jump).
+    ``original_src`` is the full-size file for the lightbox (``None`` for placeholders).
+    ``status`` is ``ok``, ``missing``, ``remote``, ``refused`` or ``broken``; for ``remote``
+    the placeholder should link to ``remote_href``. ``diagnostic`` is set unless ``ok``.
+    """
+
+    web_src: str
+    width: int
+    height: int
+    alt: str
+    caption: str | None
+    status: str
+    original_src: str | None = None
+    original_width: int | None = None
+    original_height: int | None = None
+    remote_href: str | None = None
+    diagnostic: Diagnostic | None = None
+
+    @property
+    def placeholder(self) -> bool:
+        return self.status != "ok"
+
+
+@dataclass
+class ImageStats:
+    """Counts and time for the build summary (``seconds`` is work time summed over workers)."""
+
+    images: int = 0
+    encoded: int = 0
+    cache_hits: int = 0
+    placeholders: int = 0
+    social_cards: int = 0
+    seconds: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def add(self, seconds: float, **counts: int) -> None:
+        with self._lock:
+            self.seconds += seconds
+            for name, value in counts.items():
+                setattr(self, name, getattr(self, name) + value)
+
+    def summary(self) -> str:
+        return (
+            f"images: {self.images} ({self.encoded} encoded, {self.cache_hits} from cache, "
+            f"{self.placeholders} placeholders), {self.social_cards} social cards, "
+            f"{self.seconds:.2f} s of image work"
+        )
+
+
+class ImageProcessor:
+    """Turns image references into files under ``out_dir``; one instance per build, then ``close()``."""
+
+    def __init__(
+        self,
+        source_root: Path,
+        out_dir: Path,
+        cache_dir: Path,
+        max_width: int = MAX_WIDTH,
+        workers: int | None = None,
+        max_pixels: int = MAX_PIXELS,
+        quality: int = WEB_QUALITY,
+    ) -> None:
+        self.source_root = source_root
+        self.out_dir = out_dir
+        self.cache_dir = cache_dir
+        self.max_width = max_width
+        self.max_pixels = max_pixels
+        self.quality = quality
+        self.stats = ImageStats()
+        self._pool = ThreadPoolExecutor(
+            max_workers=workers or os.cpu_count() or 2, thread_name_prefix="images"
+        )
+        self._futures: dict[tuple[object, ...], Future] = {}
+        self._futures_lock = threading.Lock()
+        self._key_locks: dict[str, threading.Lock] = {}
+
+    def __enter__(self) -> ImageProcessor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def submit(self, image: Image, tutorial_path: Path) -> Future[RenderedImage]:
+        """Start processing ``image`` in the pool; the same reference is processed once per build."""
+        key = ("image", str(tutorial_path), image.src, image.alt, image.title, image.line)
+        return self._once(key, self._render, image, tutorial_path)
+
+    def process(self, image: Image, tutorial_path: Path) -> RenderedImage:
+        """The finished result for ``image`` (waits for it; cheap after :meth:`prefetch`)."""
+        return self.submit(image, tutorial_path).result()
+
+    def prefetch(self, tutorial: object, tutorial_path: Path) -> None:
+        """Queue every image of ``tutorial`` so rendering the page later does not wait on them one by one."""
+        for image in iter_images(tutorial):
+            self.submit(image, tutorial_path)
+
+    def social_card(self, title: str, app: str) -> str:
+        """Queue the Open Graph card for a tutorial and return its path (relative to ``out_dir``) at once."""
+        key = _digest(json.dumps(["social", _CACHE_VERSION, title, app]))
+        rel = f"images/social/{key[:16]}.png"
+        self._once(
+            ("social", key), self._cached_png, key, rel, lambda: social.card_png(title, app), "social_cards"
+        )
+        return rel
+
+    def close(self) -> None:
+        """Wait for all queued work (re-raising unexpected failures) and stop the pool."""
+        with self._futures_lock:
+            pending = list(self._futures.values())
+        try:
+            for future in pending:
+                future.result()
+        finally:
+            self._pool.shutdown(wait=True)
+
+    def _once(self, key: tuple[object, ...], fn: Callable[..., object], *args: object) -> Future:
+        with self._futures_lock:
+            future = self._futures.get(key)
+            if future is None:
+                future = self._pool.submit(self._timed, fn, *args)
+                self._futures[key] = future
+            return future
+
+    def _timed(self, fn: Callable[..., object], *args: object) -> object:
+        start = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            self.stats.add(time.perf_counter() - start)
+
+    def _key_lock(self, key: str) -> threading.Lock:
+        """Serialise work on one content hash (the same screenshot used by two tutorials)."""
+        with self._futures_lock:
+            return self._key_locks.setdefault(key, threading.Lock())
+
+    def _render(self, image: Image, tutorial_path: Path) -> RenderedImage:
+        self.stats.add(0.0, images=1)
+        source = resolve_image(image.src, tutorial_path, self.source_root)
+        if source.kind != "local" or source.path is None:
+            return self._placeholder(image, tutorial_path, source, None)
+        try:
+            data = _read_limited(source.path)
+            return self._present(image, source.path.name, data)
+        except ImageProblem as problem:
+            return self._placeholder(image, tutorial_path, source, problem)
+
+    def _present(self, image: Image, name: str, data: bytes) -> RenderedImage:
+        digest = _digest(data)
+        folder = f"images/{digest[:16]}"
+        stem = _safe_name(Path(name).stem) or "image"
+        original = f"{folder}/{stem}.{_safe_name(Path(name).suffix.lower()) or 'img'}"
+        key = f"{digest}-{self.max_width}-{self.quality}"
+        meta_path = self.cache_dir / "images" / _CACHE_VERSION / f"{key}.json"
+        web_cache = meta_path.with_suffix(image_codec.WEB_SUFFIX)
+        with self._key_lock(key):
+            meta = _read_meta(meta_path)
+            if meta is not None and (meta["animated"] or web_cache.is_file()):
+                self.stats.add(0.0, cache_hits=1)
+            else:
+                decoded = image_codec.decode(data, self.max_pixels)
+                meta = {"width": decoded.width, "height": decoded.height, "animated": decoded.animated}
+                if not decoded.animated:
+                    _write_atomic(web_cache, image_codec.encode_web(decoded, self.max_width, self.quality))
+                _write_atomic(meta_path, json.dumps(meta).encode())
+                self.stats.add(0.0, encoded=1)
+            _write_once(self.out_dir / original, data)
+            web = original
+            width, height = meta["width"], meta["height"]
+            if not meta["animated"]:
+                width, height = image_codec.web_size(width, height, self.max_width)
+                web = f"{folder}/{stem}-{width}w{image_codec.WEB_SUFFIX}"
+                _copy_once(web_cache, self.out_dir / web)
+        return RenderedImage(
+            web_src=web,
+            width=width,
+            height=height,
+            alt=image.alt,
+            caption=image.title or None,
+            status="ok",
+            original_src=original,
+            original_width=meta["width"],
+            original_height=meta["height"],
+        )
+
+    def _placeholder(
+        self, image: Image, tutorial_path: Path, source: ImageSource, problem: ImageProblem | None
+    ) -> RenderedImage:
+        status, diagnostic = _judge(image, tutorial_path, source, problem)
+        title = image.title or image.alt or Path(urlsplit(image.src).path).name or "Screenshot"
+        detail = _detail(image.src, source, problem)
+        key = _digest(json.dumps(["placeholder", _CACHE_VERSION, title, detail, placeholder.SIZE]))
+        rel = f"images/placeholders/{key[:16]}.png"
+        self._cached_png(key, rel, lambda: placeholder.placeholder_png(title, detail), "placeholders")
+        width, height = placeholder.SIZE
+        alt = f"{image.alt or title} ({placeholder.MARK.lower()})"
+        return RenderedImage(
+            web_src=rel,
+            width=width,
+            height=height,
+            alt=alt,
+            caption=image.title or None,
+            status=status,
+            remote_href=source.href,
+            diagnostic=diagnostic,
+        )
+
+    def _cached_png(self, key: str, rel: str, draw: Callable[[], bytes], counter: str) -> None:
+        cached = self.cache_dir / "generated" / _CACHE_VERSION / f"{key}.png"
+        with self._key_lock(key):
+            if not cached.is_file():
+                _write_atomic(cached, draw())
+            _copy_once(cached, self.out_dir / rel)
+        self.stats.add(0.0, **{counter: 1})
+
+
+def inspect_image(
+    image: Image, tutorial_path: Path, source_root: Path | None = None, max_pixels: int = MAX_PIXELS
+) -> list[Diagnostic]:
+    """``check``'s view of one image: what the build would complain about, without writing anything.
+
+    ``source_root`` defaults to the tutorial's own folder (checking a single file).
+    """
+    root = source_root or tutorial_path.parent
+    source = resolve_image(image.src, tutorial_path, root)
+    problem = None
+    if source.kind == "local" and source.path is not None:
+        try:
+            image_codec.decode(_read_limited(source.path), max_pixels)
+        except ImageProblem as exc:
+            problem = exc
+    _, diagnostic = _judge(image, tutorial_path, source, problem)
+    return [diagnostic] if diagnostic else []
+
+
+def iter_images(node: object) -> Iterator[Image]:
+    """Every image in a model tree (a Tutorial or any part of one), block and inline images alike.
+
+    Inline image nodes become :class:`Image` via :func:`generator.model.inline.images`, which
+    the site stage should also use when it meets one, so both ask the processor the same question.
+    """
+    if isinstance(node, Image):
+        yield node
+    elif isinstance(node, Inline):
+        yield from inline_images([node])
+    elif isinstance(node, list):
+        for item in node:
+            yield from iter_images(item)
+    elif is_dataclass(node):
+        for f in fields(node):
+            yield from iter_images(getattr(node, f.name))
+
+
+def _judge(
+    image: Image, tutorial_path: Path, source: ImageSource, problem: ImageProblem | None
+) -> tuple[str, Diagnostic | None]:
+    """The status and the ``check`` diagnostic (file and line of the reference) for one outcome."""
+    if problem is not None:
+        status, severity, code, message = (
+            "broken",
+            "error",
+            problem.code,
+            f"image {image.src!r}: {problem.message}",
+        )
+    elif source.kind == "local":
+        return "ok", None
+    elif source.kind == "missing":
+        status, severity, code = "missing", "warning", "image-missing"
+        message = f"image {image.src!r} not found; a placeholder is shown"
+    elif source.kind == "remote":
+        status, severity, code = "remote", "warning", "image-remote"
+        message = f"remote image {source.href} is not fetched at build time; a placeholder links to it"
+    else:
+        status, severity, code = "refused", "error", "image-refused"
+        message = f"image refused: {source.reason}"
+    return status, Diagnostic(str(tutorial_path), max(image.line, 1), 1, severity, code, message)
+
+
+def _detail(src: str, source: ImageSource, problem: ImageProblem | None) -> str:
+    """The small print on a placeholder: why there is no screenshot."""
+    if problem is not None:
+        return f"Unreadable image file: {problem.message}"
+    if source.kind == "remote":
+        return (
+            f"Hosted on {urlsplit(source.href or '').hostname or 'another site'}; follow the link to view it"
+        )
+    if source.kind == "missing":
+        return f"File not found: {src}"
+    return f"Image refused: {source.reason}"
+
+
+def _read_limited(path: Path) -> bytes:
+    if path.stat().st_size > MAX_BYTES:
+        raise ImageProblem("image-too-large", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    return path.read_bytes()
+
+
+def _digest(data: bytes | str) -> str:
+    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
+
+
+def _safe_name(name: str) -> str:
+    return _SAFE_NAME.sub("-", name).strip("-.")[:80]
+
+
+def _read_meta(path: Path) -> dict | None:
+    """A cache entry's metadata, or ``None`` if absent or damaged (then the image is re-encoded)."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    valid = (
+        isinstance(meta, dict)
+        and isinstance(meta.get("width"), int)
+        and isinstance(meta.get("height"), int)
+        and isinstance(meta.get("animated"), bool)
+    )
+    return meta if valid else None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file so a crash or a parallel reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _write_once(path: Path, data: bytes) -> None:
+    if not path.is_file() or path.stat().st_size != len(data):
+        _write_atomic(path, data)
+
+
+def _copy_once(source: Path, target: Path) -> None:
+    if not target.is_file() or target.stat().st_size != source.stat().st_size:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
