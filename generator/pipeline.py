@@ -31,7 +31,9 @@ def load(path: str | Path, dialect: str | None = None, root: str | Path | None =
     return load_bytes(path.read_bytes(), path, dialect, root)
 
 
-def load_bytes(data: bytes, path: str | Path, dialect: str | None = None, root: str | Path | None = None) -> Loaded:
+def load_bytes(
+    data: bytes, path: str | Path, dialect: str | None = None, root: str | Path | None = None
+) -> Loaded:
     path = Path(path)
     source = read_bytes(data, str(path), dialect)
     resolver = _Includes(path, Path(root) if root else path.parent, source.diagnostics, (path.resolve(),))
@@ -48,20 +50,30 @@ class _Includes:
     def __call__(self, name: str, target: str, line: int) -> Include:
         include = Include(name, target, False, line)
         if not target or "://" in target or target.startswith(("/", "\\")):
-            self.diags.warning("unresolved-include", f"include '{target}' is not a relative file path; kept unresolved", line)
+            self.diags.warning(
+                "unresolved-include", f"include '{target}' is not a relative file path; kept unresolved", line
+            )
             return include
         candidate = (self.path.parent / target).resolve()
         root = self.root.resolve()
         if not candidate.is_relative_to(root):
-            self.diags.warning("unresolved-include", f"include '{target}' points outside the source folder; kept unresolved", line)
+            self.diags.warning(
+                "unresolved-include",
+                f"include '{target}' points outside the source folder; kept unresolved",
+                line,
+            )
             return include
         if not candidate.is_file():
             self.diags.warning("unresolved-include", f"include '{target}' not found; kept unresolved", line)
             return include
         if candidate in self.chain or len(self.chain) > MAX_INCLUDE_DEPTH:
-            self.diags.error("include-cycle", f"include '{target}' would include itself or nest too deeply", line)
+            self.diags.error(
+                "include-cycle", f"include '{target}' would include itself or nest too deeply", line
+            )
             return include
-        source = read_bytes(candidate.read_bytes(), str(candidate), "modern" if target.endswith(".md") else None)
+        source = read_bytes(
+            candidate.read_bytes(), str(candidate), "modern" if target.endswith(".md") else None
+        )
         for item in source.diagnostics.items:
             self.diags.items.append(item)
         nested = _Includes(candidate, self.root, self.diags, (*self.chain, candidate))

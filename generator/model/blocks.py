@@ -47,12 +47,16 @@ def inline_of(node: SyntaxTreeNode) -> list:
 
 
 def image_only(nodes: list) -> bool:
-    meaningful = [n for n in nodes if not (n.type in ("softbreak", "hardbreak") or (n.type == "text" and not n.text.strip()))]
+    meaningful = [
+        n
+        for n in nodes
+        if not (n.type in ("softbreak", "hardbreak") or (n.type == "text" and not n.text.strip()))
+    ]
     return bool(meaningful) and all(n.type == "image" for n in meaningful)
 
 
 def image_blocks(nodes: list, line: int) -> list[Block]:
-    return [Block("image", line=line, image=img) for img in inl.images(nodes)]
+    return [Block("image", line=line, image=img) for img in inl.images(nodes, inline=False)]
 
 
 def convert_all(nodes: list[SyntaxTreeNode], ctx: Context) -> list[Block]:
@@ -102,7 +106,7 @@ def _callout(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
     meta = node.meta
     content = convert_all(node.children, ctx)
     text = " ".join(filter(None, (block_text(b) for b in content)))
-    callout = Callout(meta["kind"], text, meta.get("heading"), content, line_of(node), meta.get("source", ""))
+    callout = Callout(meta["kind"], text, meta.get("heading"), content, line_of(node))
     return [Block("callout", line=line_of(node), callout=callout)]
 
 
@@ -171,7 +175,9 @@ def _table(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
             cells = [inline_of(cell) for cell in row.children]
             if part.type == "thead":
                 header = cells
-                align = [str(cell.attrs.get("style", "")).removeprefix("text-align:") for cell in row.children]
+                align = [
+                    str(cell.attrs.get("style", "")).removeprefix("text-align:") for cell in row.children
+                ]
             else:
                 rows.append(cells)
     return [Block("table", line=line_of(node), header=header, rows=rows, align=align)]
@@ -208,7 +214,9 @@ def _dfm_zone(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
 
 
 def _dfm_directive(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    ctx.diagnostics.warning("unknown-directive", f"unknown DocFX directive ':::{node.meta['name']}' kept as text", line_of(node))
+    ctx.diagnostics.warning(
+        "unknown-directive", f"unknown DocFX directive ':::{node.meta['name']}' kept as text", line_of(node)
+    )
     return [Block("paragraph", line=line_of(node), inline=[inl.Inline("text", node.content)])]
 
 

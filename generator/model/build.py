@@ -33,7 +33,10 @@ def build(
         for suffix in _TITLE_SUFFIX:
             fallback = fallback.removesuffix(suffix)
         tutorial.title = fallback.strip()
-        source.diagnostics.warning("no-title", "no '# Title' heading; the title is taken from the metadata" if fallback else "no title found")
+        source.diagnostics.warning(
+            "no-title",
+            "no '# Title' heading; the title is taken from the metadata" if fallback else "no title found",
+        )
     assign_ids(tutorial, source)
     return tutorial
 
@@ -57,7 +60,9 @@ def assign_ids(tutorial: Tutorial, source: Source) -> None:
         step.id = step_ids(base)
         if step.id != base:
             source.diagnostics.warning(
-                "duplicate-step-id", f"step text repeats an earlier step in the same section (id {base} is taken; using {step.id})", step.line
+                "duplicate-step-id",
+                f"step text repeats an earlier step in this section (id {base} is taken; using {step.id})",
+                step.line,
             )
         if not step.text and not step.content and not step.steps:
             source.diagnostics.warning("empty-step", f"step {step.number or '?'} is empty", step.line)

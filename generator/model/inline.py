@@ -84,9 +84,9 @@ def walk(nodes: list[Inline]):
         yield from walk(node.children)
 
 
-def images(nodes: list[Inline]) -> list[Image]:
+def images(nodes: list[Inline], inline: bool = True) -> list[Image]:
     return [
-        Image(src=n.href or "", alt=n.text, title=n.title, line=n.attrs.get("line", 0), inline=True)
+        Image(src=n.href or "", alt=n.text, title=n.title, line=n.attrs.get("line", 0), inline=inline)
         for n in walk(nodes)
         if n.type == "image"
     ]

@@ -90,7 +90,6 @@ class Callout:
     heading: str | None = None
     content: list[Block] = field(default_factory=list)
     line: int = 0
-    source_kind: str = ""
 
 
 @dataclass

@@ -21,6 +21,7 @@ ALWAYS = {
     "Step": {"id", "number", "text", "steps"},
     "Image": {"src", "alt", "title"},
     "Callout": {"kind", "text"},
+    "Include": {"name", "path", "resolved"},
     "Block": {"type"},
     "Inline": {"type"},
 }
@@ -48,11 +49,12 @@ def to_dict(node: Any) -> dict[str, Any]:
         blocks = node.intro if isinstance(node, Tutorial) else node.content
         own = list(walk(blocks))
         images = [b.image for b in own if b.image] + [
-            img for b in own for img in inl.images(b.inline + [c for row in [b.header, *b.rows] for cell in row for c in cell])
+            img
+            for b in own
+            for img in inl.images(b.inline + [c for row in [b.header, *b.rows] for cell in row for c in cell])
         ]
         if isinstance(node, Step):
             images = inl.images(node.inline) + images
         out["images"] = [to_dict(i) for i in images]
         out["callouts"] = [to_dict(b.callout) for b in own if b.callout]
     return out
-

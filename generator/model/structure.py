@@ -20,7 +20,9 @@ from generator.model.nodes import Block, Procedure, Section, Step, Tutorial
 from generator.model.steps import last_number, list_to_steps
 
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<text>.+)$")
-_PREREQ_HINT = re.compile(r"already have|prerequisite|before you (begin|start)|you need|following items", re.I)
+_PREREQ_HINT = re.compile(
+    r"already have|prerequisite|before you (begin|start)|you need|following items", re.I
+)
 _BLOCKS_HINT = re.compile(r"building blocks", re.I)
 _ATTACHABLE = {"image", "callout", "paragraph", "code", "table", "list", "quote", "html", "video", "include"}
 MAX_TITLE_PARAGRAPH = 240
@@ -61,12 +63,16 @@ class Builder:
         self.procedure_title = None
 
     def open_section(self, block: Block) -> None:
-        section = Section(id="", title=inl.plain_text(block.inline), level=block.level, line=block.line, inline=block.inline)
+        section = Section(
+            id="", title=inl.plain_text(block.inline), level=block.level, line=block.line, inline=block.inline
+        )
         while self.stack and self.stack[-1].level >= block.level:
             self.stack.pop()
         if self.stack:
             self.stack[-1].subsections.append(section)
-            self.stack[-1].content.append(Block("subsection", line=block.line, ref=str(len(self.stack[-1].subsections) - 1)))
+            self.stack[-1].content.append(
+                Block("subsection", line=block.line, ref=str(len(self.stack[-1].subsections) - 1))
+            )
         else:
             self.tutorial.sections.append(section)
         self.stack.append(section)
@@ -76,7 +82,12 @@ class Builder:
         if self.heading_step is not None:
             self.heading_step.content.append(block)
             return
-        if block.type == "image" and self.last_list_end is not None and self.last_procedure and not self.since_procedure:
+        if (
+            block.type == "image"
+            and self.last_list_end is not None
+            and self.last_procedure
+            and not self.since_procedure
+        ):
             self.last_procedure.steps[-1].content.append(block)
             return
         self.content().append(block)
@@ -132,7 +143,9 @@ class Builder:
         if block.type != "paragraph":
             return None
         text = inl.plain_text(block.inline)
-        bold = len([n for n in block.inline if n.type != "softbreak"]) == 1 and block.inline[0].type == "strong"
+        bold = (
+            len([n for n in block.inline if n.type != "softbreak"]) == 1 and block.inline[0].type == "strong"
+        )
         if bold or (text.endswith(":") and len(text) <= MAX_TITLE_PARAGRAPH):
             self.section.content.remove(block)  # type: ignore[union-attr]
             self.since_procedure.pop()
@@ -142,18 +155,33 @@ class Builder:
     def add_heading(self, block: Block, following: Block | Pending | None) -> None:
         text = inl.plain_text(block.inline)
         if block.level == 1 and not self.tutorial.title and not self.tutorial.sections:
-            self.tutorial.title, self.tutorial.title_inline, self.tutorial.line = text, block.inline, block.line
+            self.tutorial.title, self.tutorial.title_inline, self.tutorial.line = (
+                text,
+                block.inline,
+                block.line,
+            )
             return
         numbered = _NUMBERED_HEADING.match(text)
         if self.section is not None and block.level >= 3 and numbered:
-            step = Step(id="", number=numbered.group("number"), text=numbered.group("text"), inline=block.inline, line=block.line)
+            step = Step(
+                id="",
+                number=numbered.group("number"),
+                text=numbered.group("text"),
+                inline=block.inline,
+                line=block.line,
+            )
             if self.last_procedure is not None and self.last_procedure.title == "":
                 self.last_procedure.steps.append(step)
             else:
                 self.add_procedure([step], "", block.line)
             self.heading_step = step
             return
-        if self.section is not None and block.level >= 3 and isinstance(following, Pending) and not is_link_list(following.node):
+        if (
+            self.section is not None
+            and block.level >= 3
+            and isinstance(following, Pending)
+            and not is_link_list(following.node)
+        ):
             self.heading_step = None
             self.procedure_title = text
             return
@@ -213,7 +241,9 @@ def _intro_facts(tutorial: Tutorial) -> None:
     for block in tutorial.intro:
         if block.type == "list":
             texts = [" ".join(block_text(b) for b in item).strip() for item in block.items]
-            matches_sections = block.ordered and sum(t.lower() in titles for t in texts) >= max(1, len(texts) // 2)
+            matches_sections = block.ordered and sum(t.lower() in titles for t in texts) >= max(
+                1, len(texts) // 2
+            )
             if block.ordered and (_BLOCKS_HINT.search(previous) or matches_sections):
                 tutorial.building_blocks = texts
             elif not block.ordered and _PREREQ_HINT.search(previous) and not tutorial.prerequisites:
@@ -224,5 +254,7 @@ def _intro_facts(tutorial: Tutorial) -> None:
         if section.title.lower().startswith("prerequisite") and not tutorial.prerequisites:
             for block in walk(section.content):
                 if block.type == "list" and not block.ordered:
-                    tutorial.prerequisites = [" ".join(block_text(b) for b in item).strip() for item in block.items]
+                    tutorial.prerequisites = [
+                        " ".join(block_text(b) for b in item).strip() for item in block.items
+                    ]
                     break

@@ -44,7 +44,9 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     name = match.group(1).lower()
     # The opening directive may wrap over several lines before its closing ':::'.
     text, line = first[match.end() :], start_line
-    while not text.rstrip().endswith(":::") and line + 1 < end_line and line - start_line < MAX_DIRECTIVE_LINES:
+    while (
+        not text.rstrip().endswith(":::") and line + 1 < end_line and line - start_line < MAX_DIRECTIVE_LINES
+    ):
         if not _line(state, line + 1).strip():
             break
         line += 1

@@ -65,7 +65,9 @@ def _classify(match: re.Match[str], line: int, env: dict) -> tuple[str, dict]:
         return "video", {"id": rest.strip()}
     diags = env.get("diagnostics")
     if diags is not None:
-        diags.warning("unknown-callout", f"unknown callout kind '{match.group(0).strip()}' (shown as a note)", line)
+        diags.warning(
+            "unknown-callout", f"unknown callout kind '{match.group(0).strip()}' (shown as a note)", line
+        )
     return "callout", {"kind": "note", "heading": None, "source": match.group(0).strip()}
 
 

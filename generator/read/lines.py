@@ -18,6 +18,7 @@ _TAB_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\[[^\]]*\]\(#tab/")
 _LETTERED = re.compile(r"^(?P<indent>[ \t]*)(?P<letter>[a-z])(?P<delim>[.)])(?P<gap>[ \t]+)(?=\S)")
 _NUMBERED = re.compile(r"^[ \t]*\d{1,9}[.)][ \t]+\S")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+_WIDE_MARKER = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{2,9}[.)])(?P<gap> {2,4})(?=\S)")
 
 
 def outside_fences(lines: list[str]) -> Iterator[int]:
@@ -30,9 +31,13 @@ def outside_fences(lines: list[str]) -> Iterator[int]:
                 fence = match.group(1)
                 continue
             yield index
-        elif match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-            if line.strip() == match.group(1):
-                fence = None
+        elif (
+            match
+            and match.group(1)[0] == fence[0]
+            and len(match.group(1)) >= len(fence)
+            and line.strip() == match.group(1)
+        ):
+            fence = None
 
 
 def fix_headings(lines: list[str], diags: Diagnostics) -> None:
@@ -53,7 +58,18 @@ def fix_headings(lines: list[str], diags: Diagnostics) -> None:
         match = _INDENTED_HEADING.match(line)
         if match and not _TAB_HEADING.match(line):
             lines[index] = match.group(1)
-            diags.info("heading-indented", "indented heading moved out of the list it was nested in", index + 1)
+            diags.info(
+                "heading-indented", "indented heading moved out of the list it was nested in", index + 1
+            )
+
+
+def narrow_markers(lines: list[str]) -> None:
+    """``12.  Step`` puts the item's content at column 5, so the author's tab-indented
+    screenshot under it (column 4) would fall out of the list; one space keeps it in."""
+    for index in outside_fences(lines):
+        match = _WIDE_MARKER.match(lines[index])
+        if match:
+            lines[index] = match.group("indent") + match.group("marker") + " " + lines[index][match.end() :]
 
 
 def letter_markers(lines: list[str]) -> dict[int, str]:

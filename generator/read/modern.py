@@ -21,8 +21,11 @@ def split_front_matter(text: str, diags: Diagnostics) -> tuple[dict[str, str], s
         data = yaml.safe_load(match.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        diags.error("front-matter-invalid", f"front matter is not valid YAML: {exc}",
-                    line + (mark.line if mark else 0))
+        diags.error(
+            "front-matter-invalid",
+            f"front matter is not valid YAML: {exc}",
+            line + (mark.line if mark else 0),
+        )
         data = None
     metadata: dict[str, str] = {}
     if isinstance(data, dict):
