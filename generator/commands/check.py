@@ -16,6 +16,7 @@ from generator.discover import tutorial_files
 from generator.lint import lint
 from generator.parse import parse
 from generator.pipeline import load_bytes
+from generator.render.images import inspect_image, iter_images
 
 HELP = "report problems in tutorials (files or folders of *.md)"
 
@@ -36,8 +37,13 @@ def check_file(path: Path, root: Path) -> list[Diagnostic]:
         diags.error("unreadable", str(exc.strerror or exc))
         return diags.items
     loaded = load_bytes(data, path, root=root)
-    lint(loaded.source, parse(loaded.source), loaded.diagnostics)
-    return loaded.diagnostics.sorted()
+    diags = loaded.diagnostics
+    lint(loaded.source, parse(loaded.source), diags)
+    for image in iter_images(loaded.tutorial):
+        diags.items.extend(inspect_image(image, path, root))
+        if not image.alt.strip():
+            diags.warning("image-no-alt", f"image {image.src!r} has no alt text", image.line)
+    return diags.sorted()
 
 
 def targets(paths: list[str], root: str | None) -> list[tuple[Path, Path]]:
