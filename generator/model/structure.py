@@ -1,7 +1,7 @@
 """Top-level structure: title, intro, sections, procedures, from the document's block flow.
 
 Headings of level 2 open sections (deeper ones open subsections); an ordered list inside
-a section is a procedure, titled by the heading or the bold/colon-ended paragraph right
+a section is a procedure, titled by the "To ...:" heading or the bold/colon-ended paragraph right
 before it. Two lists separated only by other blocks are one procedure when the second's
 numbers continue the first's; the blocks between then belong to the step before them.
 A level-3+ heading numbered ``1.`` is a step of its own ("### 1. Sign in ...").
@@ -24,6 +24,7 @@ _PREREQ_HINT = re.compile(
     r"already have|prerequisite|before you (begin|start)|you need|following items", re.I
 )
 _BLOCKS_HINT = re.compile(r"building blocks", re.I)
+_PROCEDURE_HEADING = re.compile(r"^to\b|:$|following steps", re.I)
 _ATTACHABLE = {"image", "callout", "paragraph", "code", "table", "list", "quote", "html", "video", "include"}
 MAX_TITLE_PARAGRAPH = 240
 
@@ -179,6 +180,7 @@ class Builder:
         if (
             self.section is not None
             and block.level >= 3
+            and _PROCEDURE_HEADING.search(text)
             and isinstance(following, Pending)
             and not is_link_list(following.node)
         ):
