@@ -1,0 +1,87 @@
+"""enrich(tutorial, data): every enrich pass in order, on a copy of the model.
+
+Pure: the input tutorial is not touched, the result depends only on (tutorial,
+catalogue, sidecar), so the build and ``check`` see exactly the same enrichment.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic
+from generator.enrich.catalogue import Catalogue, load_catalogue
+from generator.enrich.helpers import mark_helpers
+from generator.enrich.placeholders import mark_placeholders, tokens_in
+from generator.enrich.regions import RegionMatcher, mark_regions, mark_rows
+from generator.enrich.sidecar import Sidecar, apply, load_sidecar, matches, sidecar_path, stale
+from generator.enrich.spots import Spot, code_blocks, spots, steps
+from generator.enrich.values import mark_value_labels
+from generator.model.nodes import Inline, Tutorial
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "source_docs" / "_data"
+
+
+@dataclass
+class EnrichData:
+    """What enrichment of one tutorial reads: the catalogue (with the sidecar's values) and the sidecar."""
+
+    catalogue: Catalogue
+    sidecar: Sidecar | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+_catalogues: dict[tuple[Path, tuple[float, ...]], Catalogue] = {}
+
+
+def shared_catalogue(data_dir: Path) -> Catalogue:
+    """The catalogue in ``data_dir``, read once per change of its files."""
+    files = sorted(data_dir.glob("*.yml"))
+    key = (data_dir.resolve(), tuple(f.stat().st_mtime for f in files))
+    if key not in _catalogues:
+        _catalogues[key] = load_catalogue(data_dir)
+    return _catalogues[key]
+
+
+def load_data(tutorial_path: str | Path, data_dir: str | Path | None = None) -> EnrichData:
+    """The shared catalogue (``data_dir``, default ``source_docs/_data``) and the tutorial's sidecar.
+
+    A broken shared catalogue raises :class:`generator.diagnostics.GeneratorError` (file,
+    line): no page can be built right from it. A broken sidecar only concerns its tutorial
+    and comes back as diagnostics.
+    """
+    catalogue = shared_catalogue(Path(data_dir) if data_dir else DEFAULT_DATA_DIR)
+    sidecar, merged, problems = load_sidecar(sidecar_path(Path(tutorial_path)), catalogue)
+    return EnrichData(merged, sidecar, problems)
+
+
+def enrich(tutorial: Tutorial, data: EnrichData) -> tuple[Tutorial, list[Diagnostic]]:
+    """The enriched copy of ``tutorial`` and the diagnostics (sidecar problems, stale rules)."""
+    tutorial = copy.deepcopy(tutorial)
+    rules = data.sidecar.rules if data.sidecar else []
+    matched = {i: [s for s in steps(tutorial) if matches(rule, s)] for i, rule in enumerate(rules)}
+    skipped = {id(s) for i, rule in enumerate(rules) if rule.skip for s in matched[i]}
+    matcher = RegionMatcher(data.catalogue)
+    made: list[tuple[Spot, Inline]] = []
+    for spot in spots(tutorial):
+        if id(spot.step) in skipped:
+            continue
+        made += [(spot, node) for node in mark_regions(spot.nodes, matcher)]
+        mark_placeholders(spot.nodes, data.catalogue)
+        mark_value_labels(spot.nodes, data.catalogue)
+    mark_rows(made)
+    for block, step in code_blocks(tutorial):
+        found = tokens_in(block.text, data.catalogue, code=True)
+        if found and id(step) not in skipped:
+            block.attrs["placeholders"] = found
+    for step in steps(tutorial):
+        if id(step) not in skipped:
+            mark_helpers(step)
+    for index, rule in enumerate(rules):
+        for step in matched[index]:
+            apply(rule, step)
+    problems = list(data.diagnostics)
+    if data.sidecar:
+        problems += stale(data.sidecar, {i: len(found) for i, found in matched.items()})
+    return tutorial, problems
