@@ -45,23 +45,22 @@ def assign_ids(tutorial: Tutorial, source: Source) -> None:
     section_ids = ids.Unique()
     step_ids = ids.Unique()
 
-    def visit_section(section: Section, top_slug: str | None) -> None:
+    def visit_section(section: Section) -> None:
         section.id = section_ids(ids.slug(section.title))
-        slug = top_slug or section.id
         for index, procedure in enumerate(section.procedures, start=1):
             procedure.id = f"{section.id}-steps" + (f"-{index}" if index > 1 else "")
             for step in procedure.steps:
-                visit_step(step, slug)
+                visit_step(step, section.id, "")
         for sub in section.subsections:
-            visit_section(sub, slug)
+            visit_section(sub)
 
-    def visit_step(step: Step, slug: str) -> None:
-        base = ids.step_id(slug, step.text)
+    def visit_step(step: Step, slug: str, parent_text: str) -> None:
+        base = ids.step_id(slug, step.text, parent_text)
         step.id = step_ids(base)
         if step.id != base:
             source.diagnostics.warning(
                 "duplicate-step-id",
-                f"step text repeats an earlier step in this section (id {base} is taken; using {step.id})",
+                f"step repeats an earlier step's text in this place (id {base} is taken; using {step.id})",
                 step.line,
             )
         if not step.text and not step.content and not step.steps:
@@ -72,10 +71,10 @@ def assign_ids(tutorial: Tutorial, source: Source) -> None:
         step.code_values = inl.code_values(step.inline)
         step.fingerprint = fingerprint(step)
         for sub in step.steps:
-            visit_step(sub, slug)
+            visit_step(sub, slug, step.text)
 
     for section in tutorial.sections:
-        visit_section(section, None)
+        visit_section(section)
 
 
 def fingerprint(step: Step) -> str:

@@ -1,11 +1,13 @@
 """Stable identifiers.
 
 Rule (documented in README): a section's id is the slug of its title. A step's id is
-``<section slug>-<first 8 hex digits of sha1(normalised step text)>``, where the
-normalised text is the step's plain text in lower case with markup removed and every run
-of whitespace and punctuation collapsed to one space. The number, the position and the
-indentation play no part, so a renumbered or re-indented step keeps its id and an edited
-one gets a new id. Equal ids within one tutorial get ``-2``, ``-3`` in source order.
+``<section slug>-<first 8 hex digits of sha1(key)>``, where the section is the innermost
+(sub)section holding the step and the key is the step's normalised text: its plain text
+in lower case with markup removed and every run of whitespace and punctuation collapsed
+to one space. A sub-step's key is ``<parent's normalised text> / <its own>``, because
+"Click Next." recurs under many parents. The number and the position play no part, so a
+renumbered step keeps its id and an edited one gets a new id. Equal ids within one
+tutorial get ``-2``, ``-3`` in source order.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ def digest(text: str, length: int = 8) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
 
 
-def step_id(section_slug: str, text: str) -> str:
-    return f"{section_slug}-{digest(normalise(text))}"
+def step_id(section_slug: str, text: str, parent_text: str = "") -> str:
+    key = normalise(text) if not parent_text else f"{normalise(parent_text)} / {normalise(text)}"
+    return f"{section_slug}-{digest(key)}"
 
 
 class Unique:

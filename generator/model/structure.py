@@ -105,7 +105,7 @@ class Builder:
         return procedure
 
     def add_list(self, pending: Pending, following: Block | None) -> None:
-        if self.section is None or is_link_list(pending.node):
+        if self.section is None or is_link_list(pending.node) or self.announces_overview():
             block = list_block(pending.node, self.ctx)
             self.add_block(block)
             return
@@ -136,6 +136,11 @@ class Builder:
             self.add_procedure(steps, title, pending.line)
         self.procedure_title = None
         self.last_list_end = pending.end
+
+    def announces_overview(self) -> bool:
+        """"... consists of the following building blocks:" introduces an overview list."""
+        last = self.since_procedure[-1] if self.since_procedure else None
+        return bool(last and last.type == "paragraph" and _BLOCKS_HINT.search(inl.plain_text(last.inline)))
 
     def take_title_paragraph(self) -> str | None:
         if not self.since_procedure:
