@@ -7,6 +7,7 @@ current time so "expired" and "expiring" stay true whenever the tests run.
 from __future__ import annotations
 
 import base64
+import html
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
@@ -138,7 +139,7 @@ def metadata_xml(
     post = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"
     xml = (
         '<?xml version="1.0" encoding="utf-8"?>\r\n'
-        f'<EntityDescriptor ID="_a1b2" entityID="{entity_id}" '
+        f'<EntityDescriptor ID="_a1b2" entityID="{html.escape(entity_id)}" '
         'xmlns="urn:oasis:names:tc:SAML:2.0:metadata">'
         f"{sig}"
         '<RoleDescriptor xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -148,9 +149,9 @@ def metadata_xml(
         f"{keys}</RoleDescriptor>\r\n"
         '<IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
         f"{keys}"
-        f'<SingleLogoutService Binding="{redirect}" Location="{logout_url}"/>'
-        f'<SingleSignOnService Binding="{post}" Location="{login_url}/post"/>'
-        f'<SingleSignOnService Binding="{redirect}" Location="{login_url}"/>'
+        f'<SingleLogoutService Binding="{redirect}" Location="{html.escape(logout_url)}"/>'
+        f'<SingleSignOnService Binding="{post}" Location="{html.escape(login_url)}/post"/>'
+        f'<SingleSignOnService Binding="{redirect}" Location="{html.escape(login_url)}"/>'
         "</IDPSSODescriptor></EntityDescriptor>\r\n"
     )
     return xml.encode("utf-8")
