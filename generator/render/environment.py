@@ -1,0 +1,56 @@
+"""The Jinja2 environment for page templates in ``templates/``.
+
+Autoescaping is on: templates print model text as is, and only the renderers' output
+(already escaped and sanitised, marked ``Markup``) goes in unescaped. Optional render
+extensions (modules that call :func:`register_inline` or :func:`register_page_data`) are
+imported here so they take part as soon as they exist.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from generator.render import outline
+from generator.render.blocks import render_blocks, render_callout
+from generator.render.inline import render_inlines
+from generator.render.page_data import script_json
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+TEMPLATES = PROJECT_ROOT / "templates"
+EXTENSIONS = ("generator.render.enriched",)
+
+
+def load_extensions() -> None:
+    """Import the optional render extensions that are present."""
+    for name in EXTENSIONS:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+
+
+@lru_cache(maxsize=4)
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    load_extensions()
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        render_blocks=render_blocks,
+        render_inlines=render_inlines,
+        render_callout=render_callout,
+        parts=outline.parts,
+        step_number=outline.step_number,
+    )
+    env.filters["script_json"] = script_json
+    return env
