@@ -1,0 +1,50 @@
+"""``build [--source DIR] [--site-dir DIR]``: the checklist site, built atomically."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.diagnostics import GeneratorError
+from generator.site.build import BuildOptions, build_site
+from generator.site.mkdocs_run import MkdocsFailed
+
+HELP = "build the checklist site from a folder of tutorials (mkdocs-material)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", default="source_docs", help="folder of tutorials (default: source_docs)")
+    parser.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
+    parser.add_argument("--site-url", help="the URL the site is served from (overrides mkdocs.yml site_url)")
+    parser.add_argument("--cache-dir", help="cache for image work (default: ~/.cache/tutorial-checklists)")
+
+
+def options_from(args: argparse.Namespace) -> BuildOptions:
+    return BuildOptions(
+        source=Path(args.source),
+        site_dir=Path(args.site_dir),
+        site_url=args.site_url,
+        cache_dir=Path(args.cache_dir) if args.cache_dir else None,
+    )
+
+
+def build_or_report(options: BuildOptions) -> bool:
+    """Build and print the summary, or print the failure as ``file:line: message``; True on success."""
+    try:
+        report = build_site(options)
+    except MkdocsFailed as failure:
+        for line in failure.lines():
+            print(line, file=sys.stderr)
+        print(f"build failed; {options.site_dir} was left as it was", file=sys.stderr)
+        return False
+    except GeneratorError as error:
+        print(f"{error.file}:{error.line}: {error.message}", file=sys.stderr)
+        print(f"build failed; {options.site_dir} was left as it was", file=sys.stderr)
+        return False
+    print(report.summary(options.site_dir))
+    return True
+
+
+def run(args: argparse.Namespace) -> int:
+    return 0 if build_or_report(options_from(args)) else 1

@@ -1,0 +1,35 @@
+"""Publish a freshly built site in place of the old one, all or nothing.
+
+The build writes into a staging folder beside the target (same file system, so renames
+are cheap and never copy); only a complete build is renamed into place, so a failing
+build leaves the previous site untouched and a reader never sees half a site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def staging_dir(target: Path) -> Path:
+    """A new empty folder next to ``target`` to build into."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+
+
+def swap_in(staged: Path, target: Path) -> None:
+    """Replace ``target`` by ``staged``: two renames, then the old copy is removed."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.rmdir(old)
+        os.rename(target, old)
+    os.rename(staged, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(staged: Path) -> None:
+    shutil.rmtree(staged, ignore_errors=True)
