@@ -33,7 +33,12 @@ pytestmark = pytest.mark.browser
 ASSETS = ROOT / "site_overrides" / "assets"
 SCRIPTS = ("der.js", "certificate-data.js", "certificate.js")
 TOOL = "[data-tc-cert-root]"
-TUTORIAL = "tutorials/mimecast-admin-console"
+TUTORIAL = "mimecast-admin-console"
+# What the site build passes the page template: the catalogue entries (key, url, title).
+TUTORIALS = [
+    {"key": "contoso-mail", "url": "tutorials/contoso-mail/", "title": "Contoso Mail"},
+    {"key": TUTORIAL, "url": f"tutorials/{TUTORIAL}/", "title": "Mimecast <b>Admin</b> Console"},
+]
 
 # The documented TC contract (core.js), reduced to what the helper uses.
 STUB_CORE = """
@@ -67,7 +72,8 @@ def csp() -> str:
 
 def tool_html() -> str:
     source = (ROOT / "templates" / "certificate-helper.md.j2").read_text(encoding="utf-8")
-    rendered = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(source).render()
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    rendered = env.from_string(source).render(tutorials=TUTORIALS)
     return markdown.markdown(rendered.split("---\n", 2)[2])
 
 
@@ -76,7 +82,7 @@ def page_html() -> str:
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{csp()}">'
-        '<title>Certificate helper</title>'
+        "<title>Certificate helper</title>"
         '<link rel="stylesheet" href="../assets/stylesheets/certificate.css">'
         f'</head><body><article class="md-content">{tool_html()}</article>'
         '<script id="__config" type="application/json">{"base": ".."}</script>'
@@ -251,7 +257,7 @@ def test_bare_base64_body_pasted_back(helper: Page):
 
 
 def test_metadata_values_are_shown_and_filled_into_the_checklist(page: Page, site: str):
-    page.goto(f"{site}certificate-helper/?from={TUTORIAL}/&step=configuring-single-sign-on-9&n=9")
+    page.goto(f"{site}certificate-helper/?from=tutorials/{TUTORIAL}/&step=configuring-single-sign-on-9&n=9")
     page.evaluate(
         """(key) => {
             localStorage.setItem("tc:v1:values:" + key, JSON.stringify({company_name: "contoso"}));
@@ -287,16 +293,22 @@ def test_metadata_values_are_shown_and_filled_into_the_checklist(page: Page, sit
     assert page.evaluate("window.__events") == [{"tutorial": TUTORIAL, "source": "certificate"}]
     link = page.locator('[data-tc-cert="back-link"]')
     expect(link).to_have_text("Back to step 9")
-    assert link.get_attribute("href") == f"{site}{TUTORIAL}/#configuring-single-sign-on-9"
+    assert link.get_attribute("href") == f"{site}tutorials/{TUTORIAL}/#configuring-single-sign-on-9"
 
 
-def test_metadata_opened_directly_cannot_guess_the_checklist(helper: Page):
+def test_metadata_opened_directly_asks_which_checklist(helper: Page):
     load_file(helper, "metadata.xml", cf.metadata_xml([cf.certificate("rsa-valid")]))
-    expect(helper.locator('[data-tc-cert="use-values"]')).to_be_disabled()
-    expect(helper.locator('[data-tc-cert="values-status"]')).to_contain_text(
-        "Open this page from a tutorial step"
-    )
+    button = helper.locator('[data-tc-cert="use-values"]')
+    expect(button).to_be_disabled()
+    expect(helper.locator('[data-tc-cert="values-status"]')).to_contain_text("Choose the tutorial")
     expect(helper.locator('[data-tc-cert="back"]')).to_be_hidden()
+    picker = helper.locator('[data-tc-cert="tutorial"]')
+    expect(picker.locator("option").nth(2)).to_have_text("Mimecast <b>Admin</b> Console")
+    picker.select_option("contoso-mail")
+    button.click()
+    stored = helper.evaluate("JSON.parse(localStorage.getItem('tc:v1:values:contoso-mail'))")
+    assert stored["login_url"] == cf.LOGIN_URL
+    assert helper.evaluate(f"localStorage.getItem('tc:v1:values:{TUTORIAL}')") is None
 
 
 @pytest.mark.parametrize("query", ["from=javascript:alert(1)&n=3", "from=//evil.example/x&n=3", "n=3"])

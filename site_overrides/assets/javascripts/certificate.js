@@ -74,13 +74,26 @@
     return from.replace(/^\/+/, "") || null;
   }
 
-  /* The values feature's storage key part: ?tutorial=, else the page path the admin came from. */
-  function tutorialKey() {
-    var explicit = params().get("tutorial");
-    if (explicit && SAFE_PATH.test(explicit)) return explicit;
+  /* The checklist (its storage key) the metadata values go to: the picker's choice. */
+  function tutorialKey(tool) {
+    var picker = part(tool, "tutorial");
+    return picker && picker.value ? picker.value : null;
+  }
+
+  /* Preselect the tutorial the admin came from (the picker's options carry their page URL). */
+  function preselectTutorial(tool) {
+    var picker = part(tool, "tutorial");
     var from = fromPage();
-    var key = from && from.replace(/(\/index)?\.html$/, "").replace(/\/+$/, "");
-    return key || null;
+    if (!picker || !from) return;
+    Array.prototype.forEach.call(picker.options, function (option) {
+      var url = option.getAttribute("data-url");
+      if (url && pagePath(url) === pagePath(from)) picker.value = option.value;
+    });
+  }
+
+  /* "tutorials/x/", "tutorials/x/index.html" and "tutorials/x.html" name the same page. */
+  function pagePath(url) {
+    return url.replace(/(\/index)?\.html$/, "").replace(/\/+$/, "");
   }
 
   function showBack(tool) {
@@ -181,15 +194,19 @@
       show(part(tool, "choice"), true);
     }
 
+    function updateValuesControl() {
+      var key = tutorialKey(tool);
+      part(tool, "use-values").disabled = !key;
+      part(tool, "values-status").textContent = key ? "" : part(tool, "tutorial")
+        ? "Choose the tutorial whose checklist should get these values."
+        : "This site has no tutorials to fill in.";
+    }
+
     function showMetadata(metadata) {
       Array.prototype.forEach.call(tool.querySelectorAll("[data-tc-cert-meta]"), function (el) {
         el.textContent = metadata[el.getAttribute("data-tc-cert-meta")] || "(not in the metadata)";
       });
-      var button = part(tool, "use-values");
-      var key = tutorialKey();
-      button.disabled = !key;
-      part(tool, "values-status").textContent = key ? ""
-        : "Open this page from a tutorial step (its certificate link) to fill these values into that checklist.";
+      updateValuesControl();
       show(part(tool, "metadata"), true);
     }
 
@@ -287,7 +304,7 @@
     }
 
     function useValues() {
-      var key = tutorialKey();
+      var key = tutorialKey(tool);
       var status = part(tool, "values-status");
       if (!key || !state.metadata) return;
       var stored = TC.store.read("values:" + key);
@@ -304,7 +321,7 @@
         status.textContent = "This browser blocks local storage, so the values could not be kept. Copy them by hand.";
         return;
       }
-      if (typeof TC.emit === "function") TC.emit("values-changed", { tutorial: key, source: "certificate" });
+      TC.emit("values-changed", { tutorial: key, source: "certificate" });
       status.textContent = "Filled " + filled.join(", ") + " into your checklist.";
     }
 
@@ -313,6 +330,7 @@
     });
     paste.addEventListener("input", function () { loadText(paste.value); });
     part(tool, "use-values").addEventListener("click", useValues);
+    if (part(tool, "tutorial")) part(tool, "tutorial").addEventListener("change", updateValuesControl);
     tool.addEventListener("click", function (event) {
       var target = event.target instanceof Element ? event.target : null;
       var copyButton = target && target.closest("[data-tc-cert-copy]");
@@ -361,6 +379,7 @@
     tool.setAttribute("data-tc-cert-ready", "");
     if (!listening) listenForDrops();
     listening = true;
+    preselectTutorial(tool);
     loaders = setup(tool);
     showBack(tool);
   });
