@@ -1,8 +1,9 @@
 """A tutorial's step tree as one list in reading order, each step with where it sits.
 
-Alignment and classification compare steps across versions whose trees can be shaped
+Order and displayed numbers ("9.4", lettered "2a") are the page's own (render.outline),
+so a change is reported under the number a reader sees. Versions can be shaped
 differently (a sub-step promoted to a step, a section renamed), so every step is seen
-with its full number path ("9.2") and its section, and compared on its own content only.
+with its full number and its section, and compared on its own content only.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 
 from generator.model import ids
 from generator.model.blocks import block_text, walk
-from generator.model.nodes import Block, Section, Step, Tutorial
+from generator.model.nodes import Block, Procedure, Section, Step, Tutorial
+from generator.render.outline import parts, step_number
 
 
 @dataclass(frozen=True)
@@ -54,28 +56,15 @@ def _callouts(blocks: list[Block]) -> list[CalloutRef]:
 
 def _body(blocks: list[Block]) -> str:
     """The step's own prose besides its first paragraph: callouts and images are compared apart."""
-    parts = []
-    for block in blocks:
-        if block.type in ("image", "callout"):
-            continue
-        parts.append(block_text(block))
-    return " ".join(" ".join(parts).split())
-
-
-def _section_order(section: Section) -> list[tuple[str, int]]:
-    """Procedures and subsections in the order the section's content places them."""
-    order = [(b.type, int(b.ref)) for b in section.content if b.type in ("procedure", "subsection") and b.ref]
-    placed = set(order)
-    order += [("procedure", i) for i in range(len(section.procedures)) if ("procedure", i) not in placed]
-    order += [("subsection", i) for i in range(len(section.subsections)) if ("subsection", i) not in placed]
-    return order
+    texts = [block_text(block) for block in blocks if block.type not in ("image", "callout")]
+    return " ".join(" ".join(texts).split())
 
 
 def flatten(tutorial: Tutorial) -> list[FlatStep]:
     out: list[FlatStep] = []
 
     def visit_step(step: Step, prefix: str, section: Section, title: str) -> None:
-        path = f"{prefix}.{step.number}" if prefix else step.number
+        path = step_number(prefix, step)
         out.append(
             FlatStep(
                 step=step,
@@ -94,12 +83,12 @@ def flatten(tutorial: Tutorial) -> list[FlatStep]:
 
     def visit_section(section: Section, parent: str) -> None:
         title = f"{parent} › {section.title}" if parent else section.title
-        for kind, index in _section_order(section):
-            if kind == "procedure" and index < len(section.procedures):
-                for step in section.procedures[index].steps:
+        for _, part in parts(section):
+            if isinstance(part, Procedure):
+                for step in part.steps:
                     visit_step(step, "", section, title)
-            elif kind == "subsection" and index < len(section.subsections):
-                visit_section(section.subsections[index], title)
+            elif isinstance(part, Section):
+                visit_section(part, title)
 
     for section in tutorial.sections:
         visit_section(section, "")
