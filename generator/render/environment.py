@@ -17,7 +17,7 @@ import jinja2
 from generator.render import outline
 from generator.render.blocks import render_blocks, render_callout
 from generator.render.inline import render_inlines
-from generator.render.page_data import script_json
+from generator.render.page_data import json_text
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = PROJECT_ROOT / "templates"
@@ -52,5 +52,5 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         parts=outline.parts,
         step_number=outline.step_number,
     )
-    env.filters["script_json"] = script_json
+    env.filters["json_text"] = json_text
     return env

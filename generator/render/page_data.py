@@ -1,8 +1,12 @@
-"""The JSON a tutorial page carries for its scripts (``<script id="tc-page-data">``).
+"""The JSON a tutorial page carries for its scripts (``<template id="tc-page-data">``).
 
 The checklist reads the steps from it; other features add their own keys through
 :func:`register_page_data` (regions and values from the enrich stage, for example), so
-the page template never needs to know about them.
+the page template never needs to know about them. Scripts read it with ``TC.pageData()``.
+
+It is a ``<template>``, not a ``<script type="application/json">``: mkdocs-material's
+instant navigation re-creates every script in the new page without its attributes, which
+would run the JSON as JavaScript and lose its id.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ def page_data(tutorial: Tutorial, key: str) -> dict[str, Any]:
     return data
 
 
-def script_json(data: Any) -> Markup:
-    """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&`` can end it."""
+def json_text(data: Any) -> Markup:
+    """JSON safe as the text of an HTML element: no ``<``, ``>`` or ``&``, so no markup or entity."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

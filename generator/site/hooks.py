@@ -18,8 +18,8 @@ from typing import Any
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-PAGE_DATA_START = '<script type="application/json" id="tc-page-data">'
-PAGE_DATA_END = "</script>"
+PAGE_DATA_START = '<template id="tc-page-data" data-search-exclude="true">'
+PAGE_DATA_END = "</template>"
 SEARCH_INDEX = os.path.join("search", "search_index.json")
 
 _step_entries: list[dict[str, str]] = []
@@ -61,7 +61,7 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
 
 
 def page_data(body: str) -> dict[str, Any] | None:
-    """The JSON of the page's ``tc-page-data`` script (its ``<`` are escaped, so it cannot end early)."""
+    """The JSON of the page's ``tc-page-data`` (its ``<`` are escaped, so it cannot end early)."""
     start = body.find(PAGE_DATA_START)
     if start < 0:
         return None

@@ -175,7 +175,7 @@
   };
 
   Checklist.prototype.copyLink = function (link) {
-    var id = link.getAttribute("href").slice(1);
+    var id = decodeURIComponent(link.hash.slice(1));
     var url = window.location.href.split("#")[0] + "#" + id;
     if (window.history && window.history.replaceState) window.history.replaceState(window.history.state, "", "#" + id);
     highlight(id);
@@ -202,7 +202,9 @@
       if (action && action.getAttribute("data-tc-action") === "next") self.next();
       if (action && action.getAttribute("data-tc-action") === "reset") self.reset();
       if (link) {
+        /* Instant navigation would otherwise reload the page for this same-page link. */
         event.preventDefault();
+        event.stopPropagation();
         self.copyLink(link);
       }
     });

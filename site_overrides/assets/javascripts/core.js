@@ -6,7 +6,9 @@
  * TC.register(name, init)  init(root) runs on every page view (boot.js calls TC.start),
  *            also after mkdocs-material's instant navigation; it must be idempotent.
  * TC.on / TC.emit  a tiny event bus ("progress-changed", "region-changed", "values-changed").
- * TC.pageData()   the page's <script type="application/json" id="tc-page-data">, or null.
+ * TC.pageData()   the page's JSON data (<template id="tc-page-data">), or null. Not a <script>:
+ *                 material's instant navigation re-runs scripts in the new page without their
+ *                 attributes, which would execute the JSON and drop its id.
  *
  * Classic script, no modules: the offline bundle must work from file://.
  */
@@ -99,7 +101,8 @@
     if (element !== cachedDataElement) {
       cachedDataElement = element;
       try {
-        cachedData = JSON.parse(element.textContent || "null");
+        var text = element.content ? element.content.textContent : element.textContent;
+        cachedData = JSON.parse(text || "null");
       } catch (error) {
         cachedData = null;
       }
