@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 
+from generator.pipeline import load
+from generator.render import social
 from tests.browser.conftest import SEED_KEY, BuiltSite
+from tests.conftest import SEED
 
 pytestmark = pytest.mark.browser
 
@@ -86,3 +92,16 @@ def test_lightbox_still_works_once_after_instant_navigation(page: Page, built_si
     )
     page.keyboard.press("Escape")
     expect(page.locator("dialog.tc-lightbox-dialog")).to_be_hidden()
+
+
+def test_tutorial_page_points_to_its_own_social_card(page: Page, built_site: BuiltSite):
+    page.goto(built_site.tutorial(SEED_KEY))
+    card_url = page.locator('meta[property="og:image"]').get_attribute("content")
+    title = load(SEED).tutorial.title
+
+    assert card_url.startswith(built_site.base_url)
+    response = page.request.get(card_url)
+    assert response.ok
+    with Image.open(io.BytesIO(response.body())) as card:
+        assert card.size == social.SIZE
+        assert card.text["Title"] == title
