@@ -1,24 +1,13 @@
-"""The certificate helper page in Chromium: input forms, refusal, metadata values, safety.
-
-Until the site build lands these tests serve the page's own markup (templates/
-certificate-helper.md.j2 through Python-Markdown) with the same Content-Security-Policy
-as site_overrides/certificate-helper.html and the real scripts, on a local port. The
-TC core is a stand-in with the documented contract until core.js exists.
-"""
+"""The certificate helper page of a built site in Chromium: input forms, refusal, metadata
+values, safety. The site is conftest's ``built_site`` (source_docs, the seed and an XSS probe)."""
 
 from __future__ import annotations
 
 import base64
 import json
 import os
-import re
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import jinja2
-import markdown
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
@@ -26,93 +15,17 @@ from playwright.sync_api import Page, expect
 
 from generator.cli import main
 from tests import certfactory as cf
-from tests.conftest import ROOT
+from tests.browser.conftest import SEED_KEY, BuiltSite
 
 pytestmark = pytest.mark.browser
 
-ASSETS = ROOT / "site_overrides" / "assets"
-SCRIPTS = ("der.js", "certificate-data.js", "certificate.js")
 TOOL = "[data-tc-cert-root]"
-TUTORIAL = "mimecast-admin-console"
-# What the site build passes the page template: the catalogue entries (key, url, title).
-TUTORIALS = [
-    {"key": "contoso-mail", "url": "tutorials/contoso-mail/", "title": "Contoso Mail"},
-    {"key": TUTORIAL, "url": f"tutorials/{TUTORIAL}/", "title": "Mimecast <b>Admin</b> Console"},
-]
-
-# The documented TC contract (core.js), reduced to what the helper uses.
-STUB_CORE = """
-window.TC = (function () {
-  var inits = [], handlers = {};
-  function key(k) { return "tc:v1:" + k; }
-  return {
-    store: {
-      read: function (k) {
-        try { var v = localStorage.getItem(key(k)); return v === null ? null : JSON.parse(v); }
-        catch (e) { return null; }
-      },
-      write: function (k, v) { try { localStorage.setItem(key(k), JSON.stringify(v)); return true; }
-                               catch (e) { return false; } },
-      remove: function (k) { try { localStorage.removeItem(key(k)); } catch (e) {} }
-    },
-    register: function (name, fn) { inits.push(fn); },
-    on: function (event, fn) { (handlers[event] = handlers[event] || []).push(fn); },
-    emit: function (event, detail) { (handlers[event] || []).forEach(function (fn) { fn(detail); }); },
-    pageData: function () { return null; },
-    boot: function () { inits.forEach(function (fn) { fn(document.body); }); }
-  };
-})();
-"""
+SEED_TITLE = "Tutorial: Azure Active Directory Integration with Mimecast Admin Console"
 
 
-def csp() -> str:
-    template = (ROOT / "site_overrides" / "certificate-helper.html").read_text(encoding="utf-8")
-    return re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', template).group(1)
-
-
-def tool_html() -> str:
-    source = (ROOT / "templates" / "certificate-helper.md.j2").read_text(encoding="utf-8")
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
-    rendered = env.from_string(source).render(tutorials=TUTORIALS)
-    return markdown.markdown(rendered.split("---\n", 2)[2])
-
-
-def page_html() -> str:
-    scripts = "".join(f'<script src="../assets/javascripts/{name}"></script>' for name in SCRIPTS)
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp()}">'
-        "<title>Certificate helper</title>"
-        '<link rel="stylesheet" href="../assets/stylesheets/certificate.css">'
-        f'</head><body><article class="md-content">{tool_html()}</article>'
-        '<script id="__config" type="application/json">{"base": ".."}</script>'
-        f'<script src="../core.js"></script>{scripts}<script>TC.boot();</script></body></html>'
-    )
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep test output clean."""
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("cert-site")
-    (root / "assets").symlink_to(ASSETS, target_is_directory=True)
-    (root / "core.js").write_text(STUB_CORE, encoding="utf-8")
-    (root / "certificate-helper").mkdir()
-    (root / "certificate-helper" / "index.html").write_text(page_html(), encoding="utf-8")
-    return root
-
-
-@pytest.fixture(scope="session")
-def site(site_dir) -> str:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+@pytest.fixture
+def site(built_site: BuiltSite) -> str:
+    return built_site.base_url
 
 
 @pytest.fixture
@@ -257,14 +170,14 @@ def test_bare_base64_body_pasted_back(helper: Page):
 
 
 def test_metadata_values_are_shown_and_filled_into_the_checklist(page: Page, site: str):
-    page.goto(f"{site}certificate-helper/?from=tutorials/{TUTORIAL}/&step=configuring-single-sign-on-9&n=9")
+    page.goto(f"{site}certificate-helper/?from=tutorials/{SEED_KEY}/&step=configuring-single-sign-on-9&n=9")
     page.evaluate(
         """(key) => {
             localStorage.setItem("tc:v1:values:" + key, JSON.stringify({company_name: "contoso"}));
             window.__events = [];
             TC.on("values-changed", (detail) => window.__events.push(detail));
         }""",
-        TUTORIAL,
+        SEED_KEY,
     )
     first, second = cf.certificate("rsa-valid"), cf.certificate("rsa-expiring")
     xml = cf.metadata_xml(
@@ -282,7 +195,7 @@ def test_metadata_values_are_shown_and_filled_into_the_checklist(page: Page, sit
     expect(page.locator('[data-tc-cert="values-status"]')).to_contain_text(
         "Filled Issuer URL, Login URL, Logout URL"
     )
-    stored = json.loads(page.evaluate("(k) => localStorage.getItem('tc:v1:values:' + k)", TUTORIAL))
+    stored = json.loads(page.evaluate("(k) => localStorage.getItem('tc:v1:values:' + k)", SEED_KEY))
     assert stored == {
         "company_name": "contoso",
         "issuer_url": cf.ENTITY_ID,
@@ -290,10 +203,10 @@ def test_metadata_values_are_shown_and_filled_into_the_checklist(page: Page, sit
         "logout_url": cf.LOGOUT_URL,
         "tenant_id": cf.TENANT,
     }
-    assert page.evaluate("window.__events") == [{"tutorial": TUTORIAL, "source": "certificate"}]
+    assert page.evaluate("window.__events") == [{"tutorial": SEED_KEY, "source": "certificate"}]
     link = page.locator('[data-tc-cert="back-link"]')
     expect(link).to_have_text("Back to step 9")
-    assert link.get_attribute("href") == f"{site}tutorials/{TUTORIAL}/#configuring-single-sign-on-9"
+    assert link.get_attribute("href") == f"{site}tutorials/{SEED_KEY}/#configuring-single-sign-on-9"
 
 
 def test_metadata_opened_directly_asks_which_checklist(helper: Page):
@@ -303,12 +216,13 @@ def test_metadata_opened_directly_asks_which_checklist(helper: Page):
     expect(helper.locator('[data-tc-cert="values-status"]')).to_contain_text("Choose the tutorial")
     expect(helper.locator('[data-tc-cert="back"]')).to_be_hidden()
     picker = helper.locator('[data-tc-cert="tutorial"]')
-    expect(picker.locator("option").nth(2)).to_have_text("Mimecast <b>Admin</b> Console")
-    picker.select_option("contoso-mail")
+    expect(picker.locator(f'option[value="{SEED_KEY}"]')).to_have_text(SEED_TITLE)
+    picker.select_option("contoso-mail-tutorial")
+    expect(button).to_be_enabled()
     button.click()
-    stored = helper.evaluate("JSON.parse(localStorage.getItem('tc:v1:values:contoso-mail'))")
+    stored = helper.evaluate("JSON.parse(localStorage.getItem('tc:v1:values:contoso-mail-tutorial'))")
     assert stored["login_url"] == cf.LOGIN_URL
-    assert helper.evaluate(f"localStorage.getItem('tc:v1:values:{TUTORIAL}')") is None
+    assert helper.evaluate(f"localStorage.getItem('tc:v1:values:{SEED_KEY}')") is None
 
 
 @pytest.mark.parametrize("query", ["from=javascript:alert(1)&n=3", "from=//evil.example/x&n=3", "n=3"])
@@ -335,7 +249,9 @@ def test_pasted_private_key_is_refused_and_gone(helper: Page, form: str):
     expect(helper.locator('[data-tc-cert="result"]')).to_be_hidden()
     dom = helper.content() + helper.evaluate("document.body.innerText")
     assert not [line for line in key_lines(secret) if line in dom]
-    assert helper.evaluate("localStorage.length") == 0
+    storage = helper.evaluate("Object.entries(localStorage)")
+    assert [k for k, _ in storage if k.startswith("tc:")] == []  # the theme's own preferences may be there
+    assert not [line for line in key_lines(secret) for _, value in storage if line in value]
 
 
 @pytest.mark.parametrize(
@@ -428,11 +344,3 @@ def test_without_web_crypto_it_says_so_and_still_formats(page: Page, site: str):
     expect(page.locator('[data-tc-cert="nocrypto"]')).to_be_visible()
     assert output(page, "body") == cf.expected_body(cert)
     assert "needs Web Crypto" in field(page, "sha1")
-
-
-def test_works_from_a_file_url(page: Page, site_dir: Path):
-    page.goto((site_dir / "certificate-helper" / "index.html").as_uri())
-    cert = cf.certificate("rsa-valid")
-    load_file(page, "sso.cer", cf.der(cert))
-    expect(page.locator('[data-tc-cert="result"]')).to_be_visible()
-    assert output(page, "body") == cf.expected_body(cert)
