@@ -4,7 +4,7 @@ Entry points (everything else here is internal)::
 
     data = load_data(tutorial_path)              # catalogue + <tutorial>.checklist.yml
     tutorial, diagnostics = enrich(tutorial, data)
-    page_data(tutorial, data, key)               # this stage's part of tc-page-data
+    page_data(tutorial, data)                    # this stage's part of tc-page-data
 """
 
 from generator.enrich.apply import DEFAULT_DATA_DIR, EnrichData, enrich, load_data

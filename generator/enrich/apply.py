@@ -44,14 +44,24 @@ def shared_catalogue(data_dir: Path) -> Catalogue:
     return _catalogues[key]
 
 
-def load_data(tutorial_path: str | Path, data_dir: str | Path | None = None) -> EnrichData:
-    """The shared catalogue (``data_dir``, default ``source_docs/_data``) and the tutorial's sidecar.
+def data_dir_for(tutorial_path: Path) -> Path:
+    """The ``_data`` folder of the nearest source folder above the tutorial, else the shipped one."""
+    for folder in tutorial_path.resolve().parents:
+        if (folder / "_data").is_dir():
+            return folder / "_data"
+    return DEFAULT_DATA_DIR
 
-    A broken shared catalogue raises :class:`generator.diagnostics.GeneratorError` (file,
-    line): no page can be built right from it. A broken sidecar only concerns its tutorial
-    and comes back as diagnostics.
+
+def load_data(tutorial_path: str | Path, data_dir: str | Path | None = None) -> EnrichData:
+    """The shared catalogue and the tutorial's sidecar (``<tutorial>.checklist.yml``).
+
+    The catalogue is ``data_dir``, by default the ``_data`` folder of the nearest source
+    folder above the tutorial, else ``source_docs/_data``. A broken shared catalogue
+    raises :class:`generator.diagnostics.GeneratorError` (file, line): no page can be
+    built right from it. A broken sidecar only concerns its tutorial and comes back as
+    diagnostics.
     """
-    catalogue = shared_catalogue(Path(data_dir) if data_dir else DEFAULT_DATA_DIR)
+    catalogue = shared_catalogue(Path(data_dir) if data_dir else data_dir_for(Path(tutorial_path)))
     sidecar, merged, problems = load_sidecar(sidecar_path(Path(tutorial_path)), catalogue)
     return EnrichData(merged, sidecar, problems)
 

@@ -62,11 +62,12 @@ def _closure(
     return {v.name: v for v in ranked}, families
 
 
-def page_data(tutorial: Tutorial, data: EnrichData, key: str) -> dict[str, Any]:
+def page_data(tutorial: Tutorial, data: EnrichData) -> dict[str, Any]:
     """JSON-able dict for the page (empty when the tutorial has nothing to enrich).
 
-    ``key`` is the tutorial's storage key: values.js keeps the admin's values in
-    ``TC.store`` under ``values:<key>``.
+    Keys: ``regions`` (families by id), ``values`` (by name; base values first),
+    ``validators`` and ``placeholders`` (token -> value name). values.js keeps the admin's
+    values under ``values:<page data "tutorial">`` in ``TC.store``.
     """
     catalogue = data.catalogue
     families, tokens, names = _references(tutorial)
@@ -76,7 +77,6 @@ def page_data(tutorial: Tutorial, data: EnrichData, key: str) -> dict[str, Any]:
         return {}
     validators = {v.validator for v in values.values() if v.validator}
     return {
-        "tutorialKey": key,
         "regions": {fid: _family(catalogue, fid) for fid in families},
         "values": {name: _value(v) for name, v in values.items()},
         "validators": {
@@ -104,9 +104,11 @@ def _family(catalogue: Catalogue, fid: str) -> dict[str, Any]:
 
 
 def _value(value: Value) -> dict[str, Any]:
-    out: dict[str, Any] = {"label": value.label, "help": value.help, "sharing": value.sharing}
-    if value.template is not None:
-        out["template"] = value.template
-    else:
-        out["validator"] = value.validator
-    return out
+    """Base values have a ``validator``, derived ones a ``template``; the other key is null."""
+    return {
+        "label": value.label,
+        "help": value.help,
+        "sharing": value.sharing,
+        "validator": value.validator,
+        "template": value.template,
+    }

@@ -17,11 +17,10 @@ from tests.support.model import validate
 @pytest.fixture(scope="module")
 def seed_page(seed_path) -> dict:
     data = load_data(seed_path)
-    return page_data(enrich(load(seed_path).tutorial, data)[0], data, "seed")
+    return page_data(enrich(load(seed_path).tutorial, data)[0], data)
 
 
 def test_seed_page_asks_for_the_tenant_id_and_shows_what_derives_from_it(seed_page) -> None:
-    assert seed_page["tutorialKey"] == "seed"
     assert list(seed_page["values"]) == ["tenant_id", "issuer_url", "login_url"]
     tenant = seed_page["values"]["tenant_id"]
     assert (tenant["label"], tenant["validator"], tenant["sharing"]) == ("Tenant ID", "guid", "shareable")
@@ -43,18 +42,19 @@ def test_page_data_is_json(seed_page) -> None:
 def test_tutorial_with_nothing_to_enrich_has_no_page_data() -> None:
     text = f"{LEGACY_HEAD}#T\n\n##S\n\n###To do it:\n\n1.  Click **Save**.\n"
     tutorial, _ = enriched(text)
-    assert page_data(tutorial, load_data("example.md"), "k") == {}
+    assert page_data(tutorial, load_data("example.md")) == {}
 
 
 def test_unknown_placeholder_becomes_a_value_of_its_own() -> None:
     path = CORPUS / "modern" / "mimecast-personal-portal-tutorial.md"
     data = load_data(path)
-    page = page_data(enrich(load(path).tutorial, data)[0], data, "k")
+    page = page_data(enrich(load(path).tutorial, data)[0], data)
     assert page["values"]["accountcode"] == {
         "label": "Accountcode",
         "help": "Replaces <accountcode> in this tutorial.",
         "sharing": "shareable",
         "validator": "text",
+        "template": None,
     }
     assert page["placeholders"] == {"<accountcode>": "accountcode"}
 
@@ -62,7 +62,7 @@ def test_unknown_placeholder_becomes_a_value_of_its_own() -> None:
 def test_secret_values_stay_marked_secret_for_the_page() -> None:
     path = SOURCE_DOCS / "contoso-mail-tutorial.md"
     data = load_data(path)
-    page = page_data(enrich(load(path).tutorial, data)[0], data, "k")
+    page = page_data(enrich(load(path).tutorial, data)[0], data)
     assert page["values"]["contoso_mail_token"]["sharing"] == "secret"
     assert page["values"]["company_name"]["sharing"] == "shareable"
     assert "contoso_sign_on_url" in page["values"]
