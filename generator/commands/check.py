@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.discover import tutorial_files
+from generator.enrich import enrich, load_data
 from generator.lint import lint
 from generator.parse import parse
 from generator.pipeline import load_bytes
@@ -39,6 +40,7 @@ def check_file(path: Path, root: Path) -> list[Diagnostic]:
     loaded = load_bytes(data, path, root=root)
     diags = loaded.diagnostics
     lint(loaded.source, parse(loaded.source), diags)
+    diags.items.extend(enrich(loaded.tutorial, load_data(path))[1])
     for image in iter_images(loaded.tutorial):
         diags.items.extend(inspect_image(image, path, root))
         if not image.alt.strip():

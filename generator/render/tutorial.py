@@ -62,6 +62,7 @@ def render_tutorial(
     across regenerations (the build uses the source path). ``helpers`` are the helper
     pages that exist in this site (default: none).
     """
+    env = environment()  # first: it loads the render extensions, whose page-data hooks run below
     path = tutorial_path(key)
     ctx.page_url = url_of(path)
     places = list(step_places(tutorial))
@@ -74,7 +75,7 @@ def render_tutorial(
         data=page_data(tutorial, key),
         helpers=helpers or {},
     )
-    body = environment().get_template("tutorial.html.j2").render(tutorial=tutorial, ctx=ctx, page=page)
+    body = env.get_template("tutorial.html.j2").render(tutorial=tutorial, ctx=ctx, page=page)
     meta: dict[str, Any] = {}
     if tutorial.description:
         meta["description"] = tutorial.description

@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.discover import tutorial_files
+from generator.enrich import enrich, load_data
 from generator.pipeline import Loaded, load
 from generator.render.catalogue import groups, render_group, render_home
 from generator.render.context import RenderContext
@@ -131,9 +132,11 @@ def _render_site(source: Path, docs: Path, cache_dir: Path, report: BuildReport)
             images.prefetch(item.tutorial, path)
         for path, key, item in zip(paths, keys, loaded, strict=True):
             report.diagnostics.extend(item.diagnostics.items)
+            tutorial, problems = enrich(item.tutorial, load_data(path))
+            report.diagnostics.extend(problems)
             ctx = RenderContext(source_path=path, links=links, images=images)
             try:
-                page, entry = render_tutorial(item.tutorial, key, ctx, helpers)
+                page, entry = render_tutorial(tutorial, key, ctx, helpers)
             except GeneratorError:
                 raise
             except Exception as exc:  # a renderer bug still names the tutorial that triggered it
