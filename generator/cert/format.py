@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
 
@@ -53,7 +54,7 @@ def describe(der: bytes, now: datetime | None = None) -> CertView:
         not_after=iso(cert.not_valid_after_utc),
         status=status(cert.not_valid_before_utc, cert.not_valid_after_utc, now),
         days_left=(cert.not_valid_after_utc - now) // timedelta(days=1),
-        key=key_description(cert.public_key()),
+        key=key_description(cert),
         sha1=cert.fingerprint(hashes.SHA1()).hex().upper(),  # Azure shows the SHA-1 thumbprint
         sha256=sha256,
         sha256_colon=":".join(sha256[i : i + 2] for i in range(0, len(sha256), 2)),
@@ -85,8 +86,12 @@ def status(not_before: datetime, not_after: datetime, now: datetime) -> str:
     return "valid"
 
 
-def key_description(key: object) -> str:
+def key_description(cert: x509.Certificate) -> str:
     """``RSA 2048``, ``EC P-256``: enough to tell two rollover certificates apart."""
+    try:
+        key = cert.public_key()
+    except (UnsupportedAlgorithm, ValueError):
+        return "unknown"
     if isinstance(key, rsa.RSAPublicKey):
         return f"RSA {key.key_size}"
     if isinstance(key, ec.EllipticCurvePublicKey):

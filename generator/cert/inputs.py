@@ -13,10 +13,9 @@ import binascii
 import re
 from dataclasses import dataclass
 
-from cryptography import x509
-
 from generator.cert import refusal
 from generator.cert.errors import CertInputError
+from generator.cert.format import describe
 from generator.cert.metadata import Metadata, read_metadata
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
@@ -76,12 +75,15 @@ def _decode(data: bytes) -> str:
 
 
 def _der_certificate(der: bytes, source: str, what: str, line: int = 1) -> bytes:
-    """``der`` itself when it is one X.509 certificate; a key is refused, anything else explained."""
+    """``der`` itself when it is one X.509 certificate the helper can format (cryptography parses
+    some fields only when asked, so formatting is the test); a key is refused, anything else
+    explained."""
     try:
-        x509.load_der_x509_certificate(der)
-    except ValueError as exc:
+        describe(der)
+    except Exception as exc:  # malformed fields raise ValueError, KeyError, InvalidVersion, ...
         refusal.check_binary(der, source)
-        raise CertInputError(source, f"{what} is not an X.509 certificate ({exc})", line) from None
+        detail = str(exc) if isinstance(exc, ValueError) else "a field cannot be read"
+        raise CertInputError(source, f"{what} is not an X.509 certificate ({detail})", line) from None
     return der
 
 

@@ -6,8 +6,11 @@ import base64
 import os
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.cert.errors import CertInputError, PrivateKeyRefused
+from generator.cert.format import describe
 from generator.cert.inputs import read_input
 from tests import certfactory as cf
 
@@ -174,3 +177,33 @@ def test_metadata_without_signing_certificate():
     xml = cf.metadata_xml([], encryption=cf.certificate("ec-valid"))
     with pytest.raises(CertInputError, match="no signing certificate"):
         read_input(xml, "meta.xml")
+
+
+_VALID_DER = cf.der(cf.certificate("ec-valid"))
+_VALID_PEM = cf.pem(cf.certificate("rsa-valid"), crlf=True)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.binary(max_size=2048),
+        st.builds(lambda n: _VALID_DER[:n], st.integers(0, len(_VALID_DER))),
+        st.builds(
+            lambda i, b: _VALID_DER[:i] + bytes([b]) + _VALID_DER[i + 1 :],
+            st.integers(0, len(_VALID_DER) - 1),
+            st.integers(0, 255),
+        ),
+        st.builds(
+            lambda i, b: _VALID_PEM[:i] + bytes([b]) + _VALID_PEM[i + 1 :],
+            st.integers(0, len(_VALID_PEM) - 1),
+            st.integers(0, 255),
+        ),
+    )
+)
+def test_any_bytes_give_certificates_or_a_plain_error(data):
+    try:
+        parsed = read_input(data, "fuzz")
+    except CertInputError as error:
+        assert error.message
+        return
+    assert [describe(der).body for der in parsed.certificates]  # whatever is accepted can be formatted
