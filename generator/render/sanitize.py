@@ -29,13 +29,15 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\salt=)")
 
 
 def clean_html(html: str, image_src: Callable[[str], str | None] | None = None) -> str:
     """Tutorial HTML with scripts, event handlers, iframes and unsafe URLs removed.
 
     ``image_src`` maps an ``<img src>`` to the URL the page should use (the processed
-    screenshot or its placeholder); without it only same-site image paths are kept.
+    screenshot or its placeholder); without it only same-site image paths are kept. An
+    image without alt text gets an empty one (nh3's output quotes every attribute).
     """
 
     def attribute(tag: str, name: str, value: str) -> str | None:
@@ -45,7 +47,7 @@ def clean_html(html: str, image_src: Callable[[str], str | None] | None = None) 
             return image_src(value)
         return None if value.startswith("//") or _SCHEME.match(value.lower()) else value
 
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -54,6 +56,7 @@ def clean_html(html: str, image_src: Callable[[str], str | None] | None = None) 
         strip_comments=True,
         attribute_filter=attribute,
     )
+    return _IMG_WITHOUT_ALT.sub('<img alt=""', cleaned)
 
 
 def safe_href(href: str | None) -> str | None:

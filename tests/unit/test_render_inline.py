@@ -101,3 +101,11 @@ def test_other_modules_can_register_handlers():
             HANDLERS.pop("value")
         else:
             HANDLERS["value"] = previous
+
+
+def test_raw_images_keep_their_alt_text_or_get_an_empty_one():
+    soup = BeautifulSoup(
+        html([Inline("html", '<img src="a.png" alt="Portal">'), Inline("html", "<img src=b.png>")]),
+        "html.parser",
+    )
+    assert [img.get("alt") for img in soup.find_all("img")] == ["Portal", ""]
