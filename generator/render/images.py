@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 from PIL import Image as PILImage
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, GeneratorError
 from generator.model.inline import images as inline_images
 from generator.model.nodes import Image, Inline
 from generator.render import image_codec, placeholder, social
@@ -44,7 +44,7 @@ MAX_WIDTH = 1200
 WEB_QUALITY = 82
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PIXELS = PILImage.MAX_IMAGE_PIXELS or 89_478_485  # pillow's default limit, even if disabled globally
-_CACHE_VERSION = "v1"
+_CACHE_VERSION = "v1"  # bump when encoding or drawing changes, so old cache entries are not reused
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -191,13 +191,17 @@ class ImageProcessor:
     def _render(self, image: Image, tutorial_path: Path) -> RenderedImage:
         self.stats.add(0.0, images=1)
         source = resolve_image(image.src, tutorial_path, self.source_root)
-        if source.kind != "local" or source.path is None:
-            return self._placeholder(image, tutorial_path, source, None)
         try:
-            data = _read_limited(source.path)
-            return self._present(image, source.path.name, data)
-        except ImageProblem as problem:
-            return self._placeholder(image, tutorial_path, source, problem)
+            if source.kind != "local" or source.path is None:
+                return self._placeholder(image, tutorial_path, source, None)
+            try:
+                return self._present(image, source.path.name, _read_limited(source.path))
+            except ImageProblem as problem:
+                return self._placeholder(image, tutorial_path, source, problem)
+        except OSError as exc:  # the output or cache folder cannot be written: stop, naming the reference
+            raise GeneratorError(
+                str(tutorial_path), image.line, f"cannot write image {image.src!r}: {exc}"
+            ) from exc
 
     def _present(self, image: Image, name: str, data: bytes) -> RenderedImage:
         digest = _digest(data)
@@ -344,9 +348,13 @@ def _detail(src: str, source: ImageSource, problem: ImageProblem | None) -> str:
 
 
 def _read_limited(path: Path) -> bytes:
-    if path.stat().st_size > MAX_BYTES:
-        raise ImageProblem("image-too-large", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    return path.read_bytes()
+    """The file's bytes; an unreadable or oversized file is the tutorial's problem, not a crash."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ImageProblem("image-too-large", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImageProblem("image-unreadable", f"the file cannot be read ({exc.strerror or exc})") from exc
 
 
 def _digest(data: bytes | str) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from generator.diagnostics import GeneratorError
 from generator.render.images import ImageProcessor, inspect_image
 from tests.imagefactory import SourceFolder, bomb_png, ref, screenshot, truncated_jpeg
 
@@ -163,3 +164,17 @@ def test_check_reports_nothing_for_a_good_image_and_refuses_escapes(folder, tmp_
     assert (escape.severity, escape.code) == ("error", "image-refused")
     [missing] = inspect_image(ref("media/none.png"), folder.tutorial)
     assert (missing.severity, missing.code) == ("warning", "image-missing")
+
+
+def test_an_unwritable_output_folder_stops_the_build_naming_the_reference(folder, tmp_path):
+    folder.add("media/ok.png", screenshot(100, 50))
+    blocked = tmp_path / "out"
+    blocked.write_text("a file where the output folder should be", encoding="utf-8")
+    processor = ImageProcessor(folder.root, blocked, tmp_path / "cache")
+
+    with pytest.raises(GeneratorError) as raised:
+        processor.process(ref("media/ok.png", line=31), folder.tutorial)
+    with pytest.raises(GeneratorError):
+        processor.close()  # queued work that failed is reported again, not lost
+    assert (raised.value.file, raised.value.line) == (str(folder.tutorial), 31)
+    assert "media/ok.png" in raised.value.message
