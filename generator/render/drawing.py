@@ -7,6 +7,7 @@ does not depend on which fonts the build machine happens to have, and needs no C
 from __future__ import annotations
 
 import io
+from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
@@ -55,11 +56,33 @@ def _cut(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.ImageFont, width:
     return text + "…"
 
 
+@cache
+def _palette() -> Image.Image:
+    """A palette image holding every site colour and 7 blends between each pair of them."""
+    inks = (PRIMARY, PRIMARY_LIGHT, TEXT, MUTED, WHITE)
+    colours = list(inks)
+    for i, a in enumerate(inks):
+        for b in inks[i + 1 :]:
+            colours += [
+                tuple(round(x + (y - x) * step / 8) for x, y in zip(a, b, strict=True))
+                for step in range(1, 8)
+            ]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([channel for colour in colours for channel in colour])
+    return palette
+
+
 def png_bytes(image: Image.Image, text: dict[str, str]) -> bytes:
-    """Encode as PNG with ``text`` in iTXt chunks (Unicode-safe), readable back via ``Image.open(p).text``."""
+    """Encode as PNG with ``text`` in iTXt chunks (Unicode-safe), readable back via ``Image.open(p).text``.
+
+    Drawings use only the site colours, so they are mapped onto a fixed palette of those
+    colours and the blends between them (anti-aliased edges): the same at a third of the
+    size (a page of the seed carries 22 placeholders), and a pixel's colour never depends on
+    the rest of the picture.
+    """
     info = PngInfo()
     for key, value in text.items():
         info.add_itxt(key, value)
     out = io.BytesIO()
-    image.save(out, "PNG", pnginfo=info, optimize=True)
+    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(out, "PNG", pnginfo=info, optimize=True)
     return out.getvalue()

@@ -44,7 +44,7 @@ MAX_WIDTH = 1200
 WEB_QUALITY = 82
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PIXELS = PILImage.MAX_IMAGE_PIXELS or 89_478_485  # pillow's default limit, even if disabled globally
-_CACHE_VERSION = "v1"  # bump when encoding or drawing changes, so old cache entries are not reused
+_CACHE_VERSION = "v2"  # bump when encoding or drawing changes, so old cache entries are not reused
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
