@@ -1,0 +1,328 @@
+"""RESULTS.md from a run's results (the same data as results.json, laid out for reading)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from benchmarks.synth import sizes as real
+
+STAGES = (
+    ("floor", "floor: markdown-it-py parse"),
+    ("generator", "generator stage (no mkdocs, warm image cache)"),
+    ("full", "full `build`, cold caches"),
+    ("full_warm", "full `build`, warm image cache"),
+    ("anchor", "anchor: plain mkdocs-material"),
+    ("incremental", "one-file edit + rebuild (warm caches)"),
+)
+ASSET_BUDGET_KIB = 20.0
+NOT_MEASURED = "n/a"
+
+
+def render_report(results: dict[str, Any]) -> str:
+    sizes = results["sizes"]
+    parts = [
+        "# Benchmark results",
+        "Issue 9: the cost of `python -m generator build` against plain mkdocs-material and the "
+        "markdown-it-py parsing floor, on a deterministic synthetic corpus shaped like the real one.",
+        f"Reproduce with `{results['command']}` (from the repository root; "
+        f"this run took {results.get('total_seconds', 0):.0f} s).",
+        _machine(
+            results["machine"],
+            results["runs"],
+            (results.get("load_average_before", []), results.get("load_average_after", [])),
+        ),
+        _timings(sizes, results["runs"]),
+        _ratios(sizes, results),
+        _breakdown(sizes),
+        _output(sizes),
+        _assets(sizes),
+        _tick(results.get("tick")),
+        _corpus(sizes, results["seed"]),
+        _profile(results.get("profile")),
+        _notes(sizes),
+    ]
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _machine(info: dict[str, Any], runs: int, load: tuple[list[float], list[float]]) -> str:
+    packages = ", ".join(f"{name} {version}" for name, version in info["packages"].items())
+    dirty = " (with uncommitted changes)" if info["uncommitted_changes"] else ""
+    return "\n".join(
+        [
+            "## Machine",
+            f"- {info['cpus']} CPUs ({info['cpu_model']}), {info['memory_gib']} GiB memory, {info['os']}",
+            f"- Python {info['python']}; {packages}",
+            f"- {info['chromium']}; repository at commit {info['commit']}{dirty}",
+            f"- Every timing is a whole process (interpreter start-up and imports included), the median of "
+            f"{runs} run(s); memory is the process's peak resident set size "
+            "(wait4 rusage, as `/usr/bin/time -v`).",
+            f"- Load average (1, 5, 15 min) before the run: {_load(load[0])}; after: {_load(load[1])}. "
+            "Other work on the machine inflates wall times; CPU times are the steadier figure.",
+        ]
+    )
+
+
+def _timings(sizes: list[dict[str, Any]], runs: int) -> str:
+    head = "| Stage | " + " | ".join(f"N={s['n']:,}" for s in sizes) + " |"
+    lines = [
+        "## Timings",
+        f"Median of {runs} run(s): wall time · CPU time (user + system, all threads) · peak memory.",
+        "",
+        head,
+        _rule(len(sizes) + 1),
+    ]
+    for key, label in STAGES:
+        cells = [_cell(size["stages"].get(key)) for size in sizes]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _cell(stage: dict[str, Any] | None) -> str:
+    if not stage:
+        return "skipped"
+    return (
+        f"{_seconds(stage['median_seconds'])} · {_seconds(stage['median_cpu_seconds'])} CPU · "
+        f"{stage['median_peak_mib']:.0f} MiB"
+    )
+
+
+def ratios(size: dict[str, Any], base: dict[str, Any]) -> dict[str, float | None]:
+    """The issue's ratios for one N (``base`` is the smallest N measured, normally 100)."""
+    wall = {key: value["median_seconds"] for key, value in size["stages"].items()}
+    cpu = {key: value["median_cpu_seconds"] for key, value in size["stages"].items()}
+
+    def per_page(key: str) -> float:
+        return (wall[key] / size["n"]) / (base["stages"][key]["median_seconds"] / base["n"])
+
+    return {
+        "full (cold) / anchor": _div(wall["full"], wall.get("anchor")),
+        "full (warm) / anchor": _div(wall["full_warm"], wall.get("anchor")),
+        "full (warm) / anchor, CPU time": _div(cpu["full_warm"], cpu.get("anchor")),
+        "generator / floor": _div(wall["generator"], wall["floor"]),
+        "generator / floor, CPU time": _div(cpu["generator"], cpu["floor"]),
+        "full (warm) / floor": _div(wall["full_warm"], wall["floor"]),
+        "incremental / full (cold)": _div(wall["incremental"], wall["full"]),
+        "incremental / full (warm)": _div(wall["incremental"], wall["full_warm"]),
+        "full (cold), per page vs smallest N": per_page("full"),
+        "full (warm), per page vs smallest N": per_page("full_warm"),
+        "generator, per page vs smallest N": per_page("generator"),
+    }
+
+
+def _anchor_target(n: int, value: float) -> bool:
+    return n == 1000 and value <= 0.35
+
+
+def _linear(n: int, value: float) -> bool:
+    return abs(value - 1) <= 0.2
+
+
+TARGETS = {
+    "full (cold) / anchor": ("≤ 0.35 at N=1,000", _anchor_target, 1000),
+    "full (warm) / anchor": ("≤ 0.35 at N=1,000", _anchor_target, 1000),
+    "generator / floor": ("≤ 3", lambda n, v: v <= 3, None),
+    "incremental / full (warm)": ("≤ 0.05", lambda n, v: v <= 0.05, None),
+    "full (cold), per page vs smallest N": ("within 20% at N=10,000", _linear, 10000),
+    "full (warm), per page vs smallest N": ("within 20% at N=10,000", _linear, 10000),
+}
+
+
+def _ratios(sizes: list[dict[str, Any]], results: dict[str, Any]) -> str:
+    table = [ratios(size, sizes[0]) for size in sizes]
+    results["ratios"] = {str(size["n"]): row for size, row in zip(sizes, table, strict=True)}
+    head = "| Ratio | " + " | ".join(f"N={s['n']:,}" for s in sizes) + " | Target | Met |"
+    lines = ["## Ratios", f"Per-page rows compare with N={sizes[0]['n']:,}.", "", head, _rule(len(sizes) + 3)]
+    for name in table[0]:
+        values = [row[name] for row in table]
+        target, met = _target(name, [s["n"] for s in sizes], values)
+        lines.append(f"| {name} | " + " | ".join(_ratio(v) for v in values) + f" | {target} | {met} |")
+    return "\n".join(lines)
+
+
+def _target(name: str, ns: list[int], values: list[float | None]) -> tuple[str, str]:
+    if name not in TARGETS:
+        return "", ""
+    text, ok, at = TARGETS[name]
+    judged = [(n, v) for n, v in zip(ns, values, strict=True) if v is not None and (at is None or n == at)]
+    if not judged:
+        return text, "not measured"
+    n, value = judged[-1]
+    return text, ("yes" if ok(n, value) else "**no**") + f" (N={n:,})"
+
+
+BUILDS = (("cold", "build_summary"), ("warm", "warm_summary"), ("one-file rebuild", "incremental_summary"))
+
+
+def _breakdown(sizes: list[dict[str, Any]]) -> str:
+    lines = [
+        "## Inside the full build",
+        "From the build's own summary line (the last run of each kind). Image work "
+        "is summed over the image worker threads, so it can exceed the wall time.",
+        "",
+        "| N | build | load and render, s | mkdocs, s | image work, s |",
+        _rule(5),
+    ]
+    for size in sizes:
+        for label, key in BUILDS:
+            numbers = size.get(key, {})
+            cells = [
+                numbers.get(k) for k in ("load_and_render_seconds", "mkdocs_seconds", "image_work_seconds")
+            ]
+            row = " | ".join(NOT_MEASURED if c is None else f"{c:.2f}" for c in cells)
+            lines.append(f"| {size['n']:,} | {label} | {row} |")
+    return "\n".join(lines)
+
+
+def _output(sizes: list[dict[str, Any]]) -> str:
+    lines = [
+        "## Output size",
+        "Site bytes per page = everything in the site folder (images, search index, assets) "
+        "/ tutorial pages.",
+        "",
+        "| N | our HTML per tutorial page | our site per page | anchor HTML per page "
+        "| anchor site per page |",
+        _rule(5),
+    ]
+    for size in sizes:
+        ours, theirs = size["output"], size.get("anchor_output")
+        cells = [f"{ours['html_kib_median']:.0f} KiB", f"{ours['site_kib_per_page']:.0f} KiB"]
+        if theirs:
+            cells += [f"{theirs['html_kib_median']:.0f} KiB", f"{theirs['site_kib_per_page']:.0f} KiB"]
+        else:
+            cells += ["skipped", "skipped"]
+        lines.append(f"| {size['n']:,} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _assets(sizes: list[dict[str, Any]]) -> str:
+    assets = sizes[-1].get("own_assets") or []
+    total = sum(a["bytes"] for a in assets) / 1024
+    gzipped = sum(a["gzip_bytes"] for a in assets) / 1024
+    verdict = "met" if total <= ASSET_BUDGET_KIB else "**not met**"
+    lines = [
+        "## The project's own JS and CSS per tutorial page",
+        f"Scripts and style sheets a tutorial page loads from `site_overrides/` (target ≤ 20 KB: {verdict} "
+        f"uncompressed, {'met' if gzipped <= ASSET_BUDGET_KIB else '**not met**'} gzipped).",
+        "",
+        "| File | bytes | gzip -9 |",
+        _rule(3),
+    ]
+    lines += [f"| {a['path']} | {a['bytes']:,} | {a['gzip_bytes']:,} |" for a in assets]
+    lines.append(f"| **total** | {total:.1f} KiB | {gzipped:.1f} KiB |")
+    return "\n".join(lines)
+
+
+def _tick(tick: dict[str, Any] | None) -> str:
+    if not tick:
+        return ""
+    ok = tick["with_layout_ms_max"] < tick["budget_ms"]
+    return "\n".join(
+        [
+            "## Ticking a box on a 300-step page (Chromium, Performance API)",
+            f"{tick['ticks']} ticks on a page with {tick['boxes']} checkboxes; counters read "
+            f'"{tick["first_counter"]}" after the first and "{tick["last_counter"]}" after the last.',
+            "",
+            "| | median | max |",
+            _rule(3),
+            f"| change handlers (save progress, update all counters) | {tick['handled_ms_median']:.2f} ms "
+            f"| {tick['handled_ms_max']:.2f} ms |",
+            f"| handlers + forced style and layout | {tick['with_layout_ms_median']:.2f} ms "
+            f"| {tick['with_layout_ms_max']:.2f} ms |",
+            "",
+            f"Target: under {tick['budget_ms']:.0f} ms: {'met' if ok else '**not met**'} "
+            "(paint not included; "
+            "Chromium rounds `performance.now()` to 0.1 ms).",
+        ]
+    )
+
+
+def _corpus(sizes: list[dict[str, Any]], seed: int) -> str:
+    lines = [
+        "## Synthetic corpus",
+        f"`benchmarks/synth`, seed {seed}; per tutorial means, beside the real corpus "
+        "(`benchmarks/synth/sizes.py`). Images are references: most are missing (placeholders), "
+        "the rest point to 5 small PNGs in a shared media folder.",
+        "",
+        "| corpus | legacy share | KiB per file | steps | sub-steps | images (present) | callouts |",
+        _rule(7),
+    ]
+    for size in sizes:
+        c = size["corpus"]
+        count = c["tutorials"]
+        lines.append(
+            f"| synthetic, N={count:,} | {c['legacy'] / count:.0%} | {c['bytes'] / count / 1024:.1f} | "
+            f"{c['steps'] / count:.1f} | {c['substeps'] / count:.1f} | "
+            f"{c['images'] / count:.1f} ({c['shared_images'] / count:.1f}) | "
+            f"{c['callouts'] / count:.1f} (+1 per legacy file) |"
+        )
+    for dialect in ("legacy", "modern"):
+        mean_kib = sum(real.SIZE_QUANTILES[dialect][1:-1]) / 9 / 1024
+        lines.append(
+            f"| real {dialect} | | ≈{mean_kib:.1f} (decile mean) | {real.MEAN_STEPS[dialect]} | "
+            f"{real.MEAN_SUBSTEPS[dialect]} | {real.MEAN_IMAGES[dialect]} | {real.MEAN_CALLOUTS[dialect]} |"
+        )
+    return "\n".join(lines)
+
+
+def _profile(profile: dict[str, Any] | None) -> str:
+    if not profile:
+        return ""
+    build = profile.get("build_summary", {})
+    lines = [
+        f"## Profile of one full build at N={profile['n']:,}",
+        f"`python -m cProfile -m generator build` (warm image cache): {profile['wall_seconds']:.1f} s wall, "
+        f"{profile['total_seconds']:.1f} s profiled on the main thread. The build reported "
+        f"{build.get('load_and_render_seconds', 0):.1f} s load and render, "
+        f"{build.get('mkdocs_seconds', 0):.1f} s "
+        f"mkdocs, {build.get('image_work_seconds', 0):.1f} s image work on its worker threads "
+        "(invisible to cProfile except as waiting).",
+        "",
+        "| Area (own time, main thread) | s | share |",
+        _rule(3),
+    ]
+    total = max(profile["total_seconds"], 1e-9)
+    for area, seconds in list(profile["areas"].items())[:12]:
+        lines.append(f"| {area} | {seconds:.2f} | {seconds / total:.0%} |")
+    lines += ["", "| Function (top own time) | calls | own s | cumulative s |", _rule(4)]
+    for row in profile["top_own"]:
+        lines.append(
+            f"| `{row['name']}` | {row['calls']:,} | {row['own_seconds']:.2f} "
+            f"| {row['cumulative_seconds']:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def _notes(sizes: list[dict[str, Any]]) -> str:
+    notes = [note for size in sizes for note in (f"N={size['n']:,}: {n}" for n in size["notes"])]
+    for size in sizes:
+        stages = size["stages"]
+        ratio = _div(stages["incremental"]["median_seconds"], stages["full_warm"]["median_seconds"])
+        if ratio is not None and ratio > 0.5:
+            notes.append(
+                f"N={size['n']:,}: the rebuild after a one-file edit took {ratio:.0%} of a full build with "
+                "the same warm image cache: it is not incremental (every page is read, rendered and "
+                "handed to mkdocs again)."
+            )
+    if not notes:
+        return ""
+    return "## Notes\n" + "\n".join(f"- {note}" for note in notes)
+
+
+def _load(values: list[float]) -> str:
+    return ", ".join(f"{v:.1f}" for v in values) or NOT_MEASURED
+
+
+def _div(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
+
+
+def _ratio(value: float | None) -> str:
+    return NOT_MEASURED if value is None else f"{value:.2f}"
+
+
+def _rule(columns: int) -> str:
+    return "|" + "---|" * columns
