@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,6 +26,13 @@ class Context:
     markers: dict[int, str] = field(default_factory=dict)
     include: Callable[[str, str, int], Include] | None = None
     md: object | None = None
+    lines: list[str] = field(default_factory=list)
+    outdented: set[int] = field(default_factory=set)
+
+    def indent(self, line: int) -> int:
+        """Leading white space (tabs as 4) of a 1-based source line."""
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
 
 
 def line_of(node: SyntaxTreeNode) -> int:
@@ -63,7 +71,39 @@ def convert_all(nodes: list[SyntaxTreeNode], ctx: Context) -> list[Block]:
     blocks: list[Block] = []
     for node in nodes:
         blocks.extend(convert(node, ctx))
-    return group_tabs(blocks)
+    return tidy(blocks)
+
+
+def tidy(blocks: list[Block]) -> list[Block]:
+    """Sibling fix-ups that need the blocks after a node: tabs, split callouts, selectors."""
+    return group_tabs(join_followers(blocks))
+
+
+def join_followers(blocks: list[Block]) -> list[Block]:
+    """A quote right after a callout continues it (blank lines split legacy callouts into
+    several blockquotes); a bullet list right after an empty selector is its options
+    (legacy selectors quote only the marker line)."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if previous and previous.callout and block.type == "quote":
+            content = previous.callout.content
+            for inner in block.blocks:
+                if (
+                    content
+                    and content[-1].type == "list" == inner.type
+                    and content[-1].ordered == inner.ordered
+                ):
+                    content[-1].items.extend(inner.items)
+                else:
+                    content.append(inner)
+            previous.callout.text = " ".join(filter(None, (block_text(b) for b in content)))
+            continue
+        if previous and previous.selector and not previous.selector.options and block.type == "list":
+            previous.selector.options = _links([block])
+            continue
+        out.append(block)
+    return out
 
 
 def convert(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
@@ -74,10 +114,36 @@ def convert(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
 
 
 def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    nodes = inline_of(node)
-    if image_only(nodes):
-        return image_blocks(nodes, line_of(node))
-    return [Block("paragraph", line=line_of(node), inline=nodes)] if nodes else []
+    return split_image_lines(inline_of(node), line_of(node), ctx)
+
+
+def split_image_lines(nodes: list, line: int, ctx: Context) -> list[Block]:
+    """A paragraph whose lines include image-only lines is text and screenshots.
+
+    Authors put a screenshot on the line right after a step's text without a blank line;
+    CommonMark folds it into the paragraph as an inline image, but it is a figure. One
+    written left of the paragraph (a lazy line) is remembered in ``ctx.outdented``: it
+    belongs to an outer step, which :func:`generator.model.steps.item_to_step` hoists it to.
+    """
+    lines: list[list] = [[]]
+    for node in nodes:
+        if node.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        lines[-1].append(node)
+    blocks: list[Block] = []
+    for offset, part in enumerate(lines):
+        body = [n for n in part if n.type not in ("softbreak", "hardbreak")] if blocks or offset else part
+        if image_only(body):
+            for image in inl.images(body, inline=False):
+                image.line = line + offset
+                blocks.append(Block("image", line=line + offset, image=image))
+                if offset and ctx.indent(line + offset) < ctx.indent(line):
+                    ctx.outdented.add(id(blocks[-1]))
+        elif blocks and blocks[-1].type == "paragraph":
+            blocks[-1].inline.extend(part)
+        elif body:
+            blocks.append(Block("paragraph", line=line + offset, inline=body))
+    return blocks
 
 
 def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
@@ -158,6 +224,8 @@ def _code(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
         nodes = inl.convert(tokens[0].children if tokens else [], line_of(node))
         return image_blocks(nodes, line_of(node))
     lang = (node.info or "").strip().split(" ")[0] if node.type == "fence" else ""
+    if node.type == "code_block":
+        text = textwrap.dedent(text)  # a tab expanded past the block's indent leaves spaces
     return [Block("code", line=line_of(node), lang=lang, text=text)]
 
 

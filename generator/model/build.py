@@ -23,7 +23,7 @@ def build(
     tokens: list[Token],
     include: Callable[[str, str, int], Include] | None = None,
 ) -> Tutorial:
-    ctx = Context(source.diagnostics, source.markers, include, parser())
+    ctx = Context(source.diagnostics, source.markers, include, parser(), source.text.split("\n"))
     metadata = source.metadata
     tutorial = Tutorial(source=source.path, dialect=source.dialect, title="", metadata=dict(metadata))
     tutorial.description = metadata.get("description", "")

@@ -35,7 +35,8 @@ def convert(children: list[Token] | None, line: int = 0) -> list[Inline]:
             else:
                 stack[-1].append(Inline("text", token.content))
         elif kind == "code_inline":
-            stack[-1].append(Inline("code", token.content))
+            # Legacy authors escaped angle brackets even in code: `\<ORGANIZATIONID\>`.
+            stack[-1].append(Inline("code", token.content.replace("\\<", "<").replace("\\>", ">")))
         elif kind in ("softbreak", "hardbreak"):
             stack[-1].append(Inline(kind))
         elif kind == "html_inline":

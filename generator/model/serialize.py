@@ -43,7 +43,8 @@ def to_dict(node: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(node):
         value = getattr(node, f.name)
-        if f.name in keep or value not in (None, "", [], {}, 0, False):
+        tri_state = value is False and f.default is None  # an explicit "no" (border=false)
+        if f.name in keep or tri_state or value not in (None, "", [], {}, 0, False):
             out[f.name] = _value(value)
     if isinstance(node, (Step, Section, Tutorial)):
         blocks = node.intro if isinstance(node, Tutorial) else node.content

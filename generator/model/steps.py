@@ -10,7 +10,7 @@ from __future__ import annotations
 from markdown_it.tree import SyntaxTreeNode
 
 from generator.model import inline as inl
-from generator.model.blocks import Context, convert_all, image_only, inline_of, line_of
+from generator.model.blocks import Context, convert_all, inline_of, line_of, split_image_lines
 from generator.model.nodes import Step
 
 
@@ -29,22 +29,45 @@ def item_to_step(item: SyntaxTreeNode, ctx: Context) -> Step:
     number = item_number(item, ctx)
     children = list(item.children)
     inline: list = []
+    lead: list = []
     if children and children[0].type == "paragraph":
-        first = inline_of(children[0])
-        if not image_only(first):
-            inline = first
-            children = children[1:]
+        lead = split_image_lines(inline_of(children[0]), line_of(children[0]), ctx)
+        children = children[1:]
+        if lead and lead[0].type == "paragraph":
+            inline = lead.pop(0).inline
     step = Step(id="", number=number, text=inl.plain_text(inline), inline=inline, line=line_of(item))
+    step.content.extend(lead)
     rest: list[SyntaxTreeNode] = []
     for child in children:
         if child.type == "ordered_list":
-            step.content.extend(convert_all(rest, ctx))
+            _holder(step).content.extend(convert_all(rest, ctx))
             rest = []
             step.steps.extend(list_to_steps(child, ctx))
         else:
             rest.append(child)
-    step.content.extend(convert_all(rest, ctx))
+    _holder(step).content.extend(convert_all(rest, ctx))
+    _hoist_outdented(step, ctx)
     return step
+
+
+def _hoist_outdented(step: Step, ctx: Context) -> None:
+    """Screenshots written at column 0 under a step's bullets are the step's, not a bullet's."""
+    last = step.content[-1] if step.content else None
+    if last is None or last.type != "list" or last.ordered or not last.items:
+        return
+    tail = last.items[-1]
+    moved = []
+    while tail and id(tail[-1]) in ctx.outdented:
+        moved.insert(0, tail.pop())
+    step.content.extend(moved)
+
+
+def _holder(step: Step) -> Step:
+    """Where blocks after sub-steps go: a lettered sub-step's content sits at the column of
+    its letter, left of where CommonMark wants it, so it lands in the parent; it is the
+    last lettered sub-step's."""
+    last = step.steps[-1] if step.steps else None
+    return last if last is not None and is_lettered(last.number) else step
 
 
 def list_to_steps(node: SyntaxTreeNode, ctx: Context) -> list[Step]:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from generator.model import inline as inl
-from generator.model.blocks import Context, block_text, convert, group_tabs, list_block, walk
-from generator.model.nodes import Block, Procedure, Section, Step, Tutorial
+from generator.model.blocks import Context, block_text, convert, list_block, tidy, walk
+from generator.model.nodes import Block, Inline, Procedure, Section, Step, Tutorial
 from generator.model.steps import last_number, list_to_steps
 
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<text>.+)$")
@@ -24,6 +24,7 @@ _PREREQ_HINT = re.compile(
     r"already have|prerequisite|before you (begin|start)|you need|following items", re.I
 )
 _BLOCKS_HINT = re.compile(r"building blocks", re.I)
+_LEADING_NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _PROCEDURE_HEADING = re.compile(r"^to\b|:$|following steps", re.I)
 _ATTACHABLE = {"image", "callout", "paragraph", "code", "table", "list", "quote", "html", "video", "include"}
 MAX_TITLE_PARAGRAPH = 240
@@ -138,7 +139,7 @@ class Builder:
         self.last_list_end = pending.end
 
     def announces_overview(self) -> bool:
-        """"... consists of the following building blocks:" introduces an overview list."""
+        """ "... consists of the following building blocks:" introduces an overview list."""
         last = self.since_procedure[-1] if self.since_procedure else None
         return bool(last and last.type == "paragraph" and _BLOCKS_HINT.search(inl.plain_text(last.inline)))
 
@@ -173,7 +174,7 @@ class Builder:
                 id="",
                 number=numbered.group("number"),
                 text=numbered.group("text"),
-                inline=block.inline,
+                inline=strip_number(block.inline),
                 line=block.line,
             )
             if self.last_procedure is not None and self.last_procedure.title == "":
@@ -193,6 +194,14 @@ class Builder:
             self.procedure_title = text
             return
         self.open_section(block)
+
+
+def strip_number(nodes: list[Inline]) -> list[Inline]:
+    """The heading's inline without its leading ``1.``: the checkbox shows the number."""
+    if nodes and nodes[0].type == "text":
+        rest = _LEADING_NUMBER.sub("", nodes[0].text, count=1)
+        return ([Inline("text", rest)] if rest else []) + nodes[1:]
+    return nodes
 
 
 def is_link_list(node: SyntaxTreeNode) -> bool:
@@ -217,13 +226,13 @@ def pieces(root: SyntaxTreeNode, ctx: Context) -> list[Block | Pending]:
     blocks: list[Block] = []
     for node in root.children:
         if node.type == "ordered_list":
-            out.extend(group_tabs(blocks))
+            out.extend(tidy(blocks))
             blocks = []
             mapping = node.map or [0, 0]
             out.append(Pending(node, mapping[0] + 1, mapping[1]))
         else:
             blocks.extend(convert(node, ctx))
-    out.extend(group_tabs(blocks))
+    out.extend(tidy(blocks))
     return out
 
 

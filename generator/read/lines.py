@@ -93,3 +93,62 @@ def letter_markers(lines: list[str]) -> dict[int, str]:
                 markers[index] = match.group("letter")
                 lines[index] = match.group("indent") + "1" + line[match.start("delim") :]
     return markers
+
+
+_QUOTED_TABLE_ROW = re.compile(r"^([ \t]*>[ \t]*)\|")
+_INDENTED_QUOTE = re.compile(r"^([ \t]+)>")
+_ORDERED = re.compile(r"^(?P<indent>[ \t]*)(?P<number>\d{1,9})[.)][ \t]+\S")
+_COMMENT_LINE = re.compile(r"^<!--.*-->[ \t]*$")
+_DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
+_INDENTED_ROW = re.compile(r"^([ \t]+)\|")
+
+
+def _cells(row: str) -> int:
+    body = row.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    return len(re.split(r"(?<!\\)\|", body))
+
+
+def repair_containers(lines: list[str]) -> None:
+    """Put back into their container the lines a careless edit or converter left outside.
+
+    - rows of a table begun on a ``>|`` line (lazy, so CommonMark drops the table) are quoted;
+    - ``>`` lines at column 0 after a callout a converter indented into a step get its indent;
+    - ``2.`` at column 0 straight after an indented ``1.`` continues those sub-steps;
+    - a table row at column 0 between indented rows of the same table is indented;
+    - a one-line HTML comment at column 0 (lint switches) no longer ends the list around it;
+    - a table header row with fewer cells than its delimiter row is padded (DocFX accepts it).
+    """
+    indexes = list(outside_fences(lines))
+    previous: dict[int, int] = {index: indexes[n - 1] if n else -1 for n, index in enumerate(indexes)}
+    for index in indexes:
+        line = lines[index]
+        before = lines[previous[index]] if previous[index] >= 0 else ""
+        if _COMMENT_LINE.match(line):
+            lines[index] = ""
+        elif line.startswith("|") and _QUOTED_TABLE_ROW.match(before):
+            lines[index] = _QUOTED_TABLE_ROW.match(before).group(1) + line  # type: ignore[union-attr]
+        elif line.startswith("|") and _INDENTED_ROW.match(before):
+            lines[index] = _INDENTED_ROW.match(before).group(1) + line  # type: ignore[union-attr]
+        elif line.startswith(">") and _INDENTED_QUOTE.match(before):
+            lines[index] = _INDENTED_QUOTE.match(before).group(1) + line  # type: ignore[union-attr]
+        elif (ordered := _ORDERED.match(line)) and not ordered.group("indent"):
+            _continue_sub_steps(lines, index, previous, int(ordered.group("number")))
+        if _DELIMITER_ROW.match(line) and "|" in before and _cells(before) < _cells(line):
+            lines[previous[index]] = (
+                before.rstrip().rstrip("|") + " |" * (_cells(line) - _cells(before)) + " |"
+            )
+
+
+def _continue_sub_steps(lines: list[str], index: int, previous: dict[int, int], number: int) -> None:
+    """Indent ``n.`` to its sub-list when the nearest marker above, with no blank line
+    between, is an indented ``n-1.``."""
+    probe = previous[index]
+    while probe >= 0 and lines[probe].strip():
+        marker = _ORDERED.match(lines[probe])
+        if marker:
+            if marker.group("indent") and int(marker.group("number")) == number - 1:
+                lines[index] = marker.group("indent") + lines[index]
+            return
+        probe = previous[probe]

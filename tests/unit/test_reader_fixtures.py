@@ -2,8 +2,7 @@
 
 Each case in ``tests/unit/fixtures/reader/*.md`` holds a small input and the outline (see
 ``tests/support/outline.py``) a person wrote for it; the reader's model must match it and
-validate against the JSON Schema. ``failing.md`` holds cases the reader does not read
-correctly yet; it is not run until the reader is fixed and its cases are moved.
+validate against the JSON Schema.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from tests.support.model import validate
 from tests.support.outline import outline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reader"
-NOT_RUN = {"failing.md"}
 SEPARATOR = "."
 _OPTIONS = re.compile(r"^(?P<name>.*?)\s*\{(?P<options>[^{}]*)\}$")
 _KNOWN = {"crlf", "no-final-newline", "dialect=legacy", "dialect=modern"}
@@ -85,7 +83,7 @@ def read_cases(path: Path) -> list[Case]:
 
 
 def all_cases() -> list[Case]:
-    files = [p for p in sorted(FIXTURES.glob("*.md")) if p.name not in NOT_RUN]
+    files = sorted(FIXTURES.glob("*.md"))
     return [case for path in files for case in read_cases(path)]
 
 
