@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -207,6 +208,22 @@ def test_metadata_values_are_shown_and_filled_into_the_checklist(page: Page, sit
     link = page.locator('[data-tc-cert="back-link"]')
     expect(link).to_have_text("Back to step 9")
     assert link.get_attribute("href") == f"{site}tutorials/{SEED_KEY}/#configuring-single-sign-on-9"
+
+
+def test_from_a_seed_step_to_the_helper_and_back_with_the_values(page: Page, site: str):
+    page.goto(f"{site}tutorials/{SEED_KEY}/")
+    page.locator("a.tc-helper").nth(1).click()  # sub-step 9.8: "Open your base-64 encoded certificate"
+    link = page.locator('[data-tc-cert="back-link"]')
+    expect(link).to_have_text("Back to step 9.8")
+    expect(page.locator('[data-tc-cert="tutorial"]')).to_have_value(SEED_KEY)
+    load_file(page, "FederationMetadata.xml", cf.metadata_xml([cf.certificate("rsa-valid")]))
+    page.click('[data-tc-cert="use-values"]')
+    expect(page.locator('[data-tc-cert="values-status"]')).to_contain_text("Filled")
+    link.click()
+    expect(page).to_have_url(re.compile(rf"tutorials/{SEED_KEY}/#configuring-single-sign-on-"))
+    expect(page.locator('[data-tc-value-input="tenant_id"]')).to_have_value(cf.TENANT)
+    expect(page.locator('[data-tc-value="issuer_url"]').first).to_contain_text(cf.ENTITY_ID)
+    expect(page.locator('[data-tc-value="login_url"]').first).to_contain_text(cf.LOGIN_URL)
 
 
 def test_metadata_opened_directly_asks_which_checklist(helper: Page):

@@ -21,6 +21,10 @@
   var SAFE_NUMBER = /^[0-9A-Za-z.]{1,12}$/;
   var loaders = null;  // the current page's loaders, for the document-wide drop target
   var listening = false;
+  // The page's Content-Security-Policy (connect-src 'none') only governs a document that
+  // was loaded as this page. Arriving by instant navigation swaps the page into another
+  // document, where the policy would arrive late and break the theme's navigation: reload.
+  var loadedPath = window.location.pathname;
 
   function part(tool, name) {
     return tool.querySelector('[data-tc-cert="' + name + '"]');
@@ -376,6 +380,10 @@
   TC.register("certificate", function (root) {
     var tool = root.querySelector("[data-tc-cert-root]");
     if (!tool || tool.hasAttribute("data-tc-cert-ready")) return;
+    if (window.location.pathname !== loadedPath) {
+      window.location.reload();
+      return;
+    }
     tool.setAttribute("data-tc-cert-ready", "");
     if (!listening) listenForDrops();
     listening = true;
