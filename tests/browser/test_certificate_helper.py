@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from generator.cli import main
 from tests import certfactory as cf
 from tests.browser.conftest import SEED_KEY, BuiltSite
+from tests.browser.test_site import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -361,3 +362,11 @@ def test_without_web_crypto_it_says_so_and_still_formats(page: Page, site: str):
     expect(page.locator('[data-tc-cert="nocrypto"]')).to_be_visible()
     assert output(page, "body") == cf.expected_body(cert)
     assert "needs Web Crypto" in field(page, "sha1")
+
+
+def test_loaded_helper_has_no_serious_accessibility_violations(helper: Page):
+    leaf, ca = cf.chain()
+    xml = cf.metadata_xml([leaf, ca, cf.certificate("rsa-expired")])
+    load_file(helper, "metadata.xml", xml)
+    shown_result(helper)
+    assert serious_violations(helper) == []
