@@ -18,6 +18,7 @@ import pytest
 
 from generator.site.build import BuildOptions, build_site
 from tests.conftest import SEED, SOURCE_DOCS
+from tests.support.values_probe import add_values_pages
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -91,6 +92,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     shutil.copytree(SOURCE_DOCS, source)
     shutil.copyfile(SEED, source / f"{SEED_KEY}.md")
     (source / f"{XSS_KEY}.md").write_text(XSS_TUTORIAL, encoding="utf-8")
+    add_values_pages(source)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
     base_url = f"http://127.0.0.1:{server.server_address[1]}/"
     build_site(BuildOptions(source, site, site_url=base_url, cache_dir=base / "cache"))

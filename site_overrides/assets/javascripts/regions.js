@@ -71,7 +71,9 @@
       chosen = el("span", "tc-region__chosen");
       chosen.hidden = true;
       chosen.appendChild(el("code", "tc-region__url"));
+      chosen.appendChild(document.createTextNode(" "));
       chosen.appendChild(TC.copyButton(function () { return chosen.firstChild.textContent; }));
+      chosen.appendChild(document.createTextNode(" "));
       var which = el("a", "tc-region__which");
       which.href = "#tc-region-" + span.getAttribute("data-tc-region");
       which.title = "Change your region";

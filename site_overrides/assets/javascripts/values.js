@@ -126,9 +126,11 @@
     var value = get(name);
     clear(span);
     span.hidden = false;
+    span.appendChild(document.createTextNode(" "));
     if (value !== null) {
       var code = el("code", "tc-value__text", value);
       span.appendChild(code);
+      span.appendChild(document.createTextNode(" "));
       span.appendChild(TC.copyButton(function () { return code.textContent; }));
       span.classList.remove("tc-value--missing");
       return;
@@ -150,6 +152,7 @@
     if (!chosen) {
       chosen = el("span", "tc-placeholder__filled");
       chosen.appendChild(el("code"));
+      chosen.appendChild(document.createTextNode(" "));
       chosen.appendChild(TC.copyButton(function () { return chosen.firstChild.textContent; }));
       span.appendChild(chosen);
     }
