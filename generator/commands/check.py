@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic, Diagnostics
+from generator.diagnostics import Diagnostic, Diagnostics, GeneratorError
 from generator.discover import tutorial_files
 from generator.enrich import enrich, load_data
 from generator.lint import lint
@@ -40,7 +40,10 @@ def check_file(path: Path, root: Path) -> list[Diagnostic]:
     loaded = load_bytes(data, path, root=root)
     diags = loaded.diagnostics
     lint(loaded.source, parse(loaded.source), diags)
-    diags.items.extend(enrich(loaded.tutorial, load_data(path))[1])
+    try:
+        diags.items.extend(enrich(loaded.tutorial, load_data(path))[1])
+    except GeneratorError as exc:  # a broken shared catalogue: point at its own file and line
+        diags.items.append(Diagnostic(exc.file, exc.line, 1, "error", "catalogue", exc.message))
     for image in iter_images(loaded.tutorial):
         diags.items.extend(inspect_image(image, path, root))
         if not image.alt.strip():
