@@ -3,6 +3,8 @@ example (region table, secret token in code), and script payloads in labels and 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -98,3 +100,17 @@ def test_script_in_labels_help_and_values_stays_text(open_page) -> None:
     page.wait_for_timeout(300)
     assert page.evaluate("window.__xss") is None
     assert page.locator("article img[src=x]").count() == 0
+
+
+def test_region_is_remembered_across_pages_reached_by_instant_navigation(open_page) -> None:
+    page = open_page("contoso-mail-classic-portal-tutorial")
+    page.select_option("#tc-region-contoso-mail", "us")
+    reply = page.locator(".tc-step__label").filter(has_text="In the Reply URL textbox")
+    expect(reply.locator(".tc-region__url")).to_have_text("https://us.contosomail.example/sso/acs")
+    page.evaluate("window.__same_document = true")
+    page.locator("article a", has_text="Azure portal").first.click()
+    expect(page).to_have_url(re.compile(f"/tutorials/{CONTOSO_KEY}/$"))
+    table = page.locator("table").filter(has_text="Reply URL")
+    expect(table.locator("tbody tr:visible")).to_have_count(1)
+    expect(table.locator("tbody tr:visible")).to_contain_text("https://us.contosomail.example/sso/acs")
+    assert page.evaluate("window.__same_document") is True
