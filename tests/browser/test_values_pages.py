@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import BuiltSite
-from tests.support.values_probe import PROBE_KEY, SLACK_KEY
+from tests.support.values_probe import PORTAL_KEY, PROBE_KEY, SLACK_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -114,3 +114,15 @@ def test_region_is_remembered_across_pages_reached_by_instant_navigation(open_pa
     expect(table.locator("tbody tr:visible")).to_have_count(1)
     expect(table.locator("tbody tr:visible")).to_contain_text("https://us.contosomail.example/sso/acs")
     assert page.evaluate("window.__same_document") is True
+
+
+def test_api_host_table_shows_the_chosen_row_with_the_account_code_filled_in(open_page) -> None:
+    page = open_page(PORTAL_KEY)
+    table = page.locator("table").filter(has_text="/sso/").first
+    expect(table.locator("tbody tr:visible")).to_have_count(5)
+    page.select_option("#tc-region-mimecast", label="South Africa")
+    row = table.locator("tbody tr:visible")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("South Africa")
+    page.fill("#tc-value-accountcode", "C0NT0S0")
+    expect(row.locator(".tc-region__url")).to_have_text("https://za-api.mimecast.com/sso/C0NT0S0")

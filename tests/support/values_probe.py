@@ -1,5 +1,6 @@
-"""Extra pages for the built test site: a corpus tutorial with <companyname>, and a probe whose
-region labels, value labels and help carry script payloads (every one would set window.__xss).
+"""Extra pages for the built test site: corpus tutorials with <companyname> and with a table of
+Mimecast API hosts per region, and a probe whose region labels, value labels and help carry
+script payloads (every one would set window.__xss).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from tests.conftest import CORPUS
 
 SLACK_KEY = "slack-modern"
+PORTAL_KEY = "mimecast-personal-portal"
 PROBE_KEY = "values-probe"
 PAYLOAD = "<img src=x onerror=\"window.__xss='{}'\">"
 
@@ -65,5 +67,6 @@ PROBE_DATA = {  # written as JSON, which YAML reads as is
 def add_values_pages(source: Path) -> None:
     """Write the extra tutorials (and the probe's catalogue file) into a copy of source_docs/."""
     shutil.copyfile(CORPUS / "modern" / "active-directory-saas-slack-tutorial.md", source / f"{SLACK_KEY}.md")
+    shutil.copyfile(CORPUS / "modern" / "mimecast-personal-portal-tutorial.md", source / f"{PORTAL_KEY}.md")
     (source / f"{PROBE_KEY}.md").write_text(PROBE_TUTORIAL, encoding="utf-8")
     (source / "_data" / f"{PROBE_KEY}.yml").write_text(json.dumps(PROBE_DATA, indent=1), encoding="utf-8")

@@ -125,10 +125,9 @@
     var id = selected(fid);
     var p = parts(span);
     var text = null;
+    var own = span.getAttribute("data-tc-own");
     if (mode === "row") {
-      var own = span.getAttribute("data-tc-own");
-      var filled = fill(variants[own] || "");
-      if (filled !== variants[own]) text = filled;
+      if (has(variants, own) && fill(variants[own]) !== variants[own]) text = fill(variants[own]);
     } else if (has(variants, id)) {
       text = fill(variants[id]);
     }
