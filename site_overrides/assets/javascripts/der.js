@@ -185,9 +185,10 @@
     var type = oid(bytes, expect(algorithm.children[0], TAG.OID, "key algorithm"));
     var params = algorithm.children[1];
     if (type === "1.2.840.113549.1.1.1") {
-      var bits = expect(spki.children[1], TAG.BIT_STRING, "public key bits");
-      var inner = read(content(bytes, bits).subarray(1));
-      return "RSA " + bitLength(content(content(bytes, bits).subarray(1), inner.children[0]));
+      // BIT STRING = unused-bits byte + RSAPublicKey SEQUENCE { modulus, exponent }
+      var rsaKey = content(bytes, expect(spki.children[1], TAG.BIT_STRING, "public key bits")).subarray(1);
+      var modulus = expect((read(rsaKey).children || [])[0], TAG.INTEGER, "RSA modulus");
+      return "RSA " + bitLength(content(rsaKey, modulus));
     }
     if (type === "1.2.840.10045.2.1") {
       var curve = params && params.tag === TAG.OID ? oid(bytes, params) : "";
