@@ -36,6 +36,7 @@ def load_extensions() -> None:
 
 @lru_cache(maxsize=4)
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    """The shared environment; templates are read once (``environment.cache_clear()`` re-reads them)."""
     load_extensions()
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
@@ -44,6 +45,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     env.globals.update(
         render_blocks=render_blocks,

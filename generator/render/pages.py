@@ -1,7 +1,9 @@
-"""Page sources for the docs folder: front matter plus a ready HTML body.
+"""Page sources for the docs folder: front matter, a ready HTML body and site metadata.
 
 Generated pages carry ``tc_page`` in their front matter; the site hook
 (``generator/site/hooks.py``) hands their body to mkdocs as HTML without a Markdown pass.
+What Markdown would have produced on the way (the table of contents) and the page's
+search entries travel at the end of the file in a ``<!--tc-meta:{json}-->`` comment.
 """
 
 from __future__ import annotations
@@ -10,6 +12,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.render.page_data import json_text
+
+META_START = "<!--tc-meta:"
+META_END = "-->"
 TUTORIALS_DIR = "tutorials"
 GROUPS_DIR = "groups"
 CERTIFICATE_HELPER = "certificate-helper"
@@ -17,13 +23,18 @@ CERTIFICATE_HELPER = "certificate-helper"
 
 @dataclass(frozen=True)
 class PageSource:
-    """One page: ``path`` relative to the docs folder (``tutorials/foo.md``)."""
+    """One page: ``path`` relative to the docs folder (``tutorials/foo.md``).
+
+    ``meta`` goes into the front matter (mkdocs and the theme read it); ``site_meta`` is
+    for the site hook: ``toc`` (mkdocs toc tokens) and ``search`` (index documents).
+    """
 
     path: str
     title: str
     body: str
     kind: str
     meta: dict[str, Any] = field(default_factory=dict)
+    site_meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -33,7 +44,17 @@ class PageSource:
         """The file mkdocs reads: YAML front matter (JSON scalars, which YAML accepts) and the body."""
         meta = {"title": self.title, "tc_page": self.kind, **self.meta}
         lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-        return "---\n" + "\n".join(lines) + "\n---\n" + self.body
+        site_meta = f"\n{META_START}{json_text(self.site_meta)}{META_END}\n" if self.site_meta else ""
+        return "---\n" + "\n".join(lines) + "\n---\n" + self.body + site_meta
+
+
+def split_site_meta(text: str) -> tuple[str, dict[str, Any]]:
+    """A page body and its site metadata (``{}`` if it has none); the JSON has no ``>``, so no ``-->``."""
+    start = text.rfind(META_START)
+    if start < 0:
+        return text, {}
+    end = text.index(META_END, start)
+    return text[:start].rstrip("\n"), json.loads(text[start + len(META_START) : end])
 
 
 def url_of(path: str) -> str:

@@ -14,6 +14,7 @@ from generator.render.facts import Facts, facts
 from generator.render.outline import step_places
 from generator.render.page_data import page_data
 from generator.render.pages import CERTIFICATE_HELPER, PageSource, tutorial_path, url_of
+from generator.render.search import search_entries, toc_tokens
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def render_tutorial(
         helpers=helpers or {},
     )
     body = env.get_template("tutorial.html.j2").render(tutorial=tutorial, ctx=ctx, page=page)
-    meta: dict[str, Any] = {}
+    meta: dict[str, Any] = {"search": {"exclude": True}}  # indexed from the model instead, see search.py
     if tutorial.description:
         meta["description"] = tutorial.description
     if ctx.images is not None:
@@ -84,4 +85,5 @@ def render_tutorial(
     entry = CatalogueEntry(
         key, tutorial.title, ctx.page_url, info.app, info.service, info.service_name, page.total, info.updated
     )
-    return PageSource(path, tutorial.title, body, "tutorial", meta), entry
+    site_meta = {"toc": toc_tokens(tutorial), "search": search_entries(tutorial, ctx.page_url)}
+    return PageSource(path, tutorial.title, body, "tutorial", meta, site_meta), entry

@@ -89,6 +89,7 @@ def build_site(options: BuildOptions) -> BuildReport:
     if not source.is_dir():
         raise GeneratorError(str(options.source), 1, "the source folder does not exist")
     report = BuildReport()
+    environment.cache_clear()  # templates may have changed since the last build (serve)
     staged = staging_dir(options.site_dir)
     try:
         with tempfile.TemporaryDirectory(prefix="tc-docs-") as docs_name:

@@ -64,9 +64,9 @@ def test_dark_mode_toggle_keeps_the_checklist_working(page: Page, built_site: Bu
 def test_search_finds_step_text_and_the_hit_lands_on_the_step(page: Page, built_site: BuiltSite):
     target = load(SEED).tutorial.sections[1].procedures[0].steps[8].steps[1]  # 9.2: Enforce SAML ...
     page.goto(built_site.url())
-    page.locator("input.md-search__input").fill("Enforce SAML Authentication")
+    page.locator("input.md-search__input").press_sequentially("Enforce SAML Authentication")  # keys, as typed
     hit = page.locator(f'a.md-search-result__link[href$="#{target.id}"]')
-    expect(hit).to_have_count(1)
+    expect(hit).to_have_count(1, timeout=20_000)
     hit.click()
     step = page.locator(f"li#{target.id}")
     expect(step).to_have_class("tc-step tc-step--target")
