@@ -168,3 +168,18 @@ def test_seed_region_note_is_a_note_inside_single_sign_on_step_3(seed_page: Beau
     step3 = section.select("ol.tc-steps > li.tc-step")[2]
     assert step3.select_one("label").get_text().startswith("3.")
     assert "region specific" in step3.select_one(".admonition.note").get_text()
+
+
+def test_search_entries_index_each_section_and_step_once():
+    page, _ = render_tutorial(demo(), "demo", RenderContext())
+    entries = {entry["location"]: entry for entry in page.site_meta["search"]}
+    url = "tutorials/demo/"
+    assert list(entries) == [url, f"{url}#sec-one", f"{url}#s1", f"{url}#s1-a", f"{url}#s1-b", f"{url}#s2"]
+    assert entries[f"{url}#sec-one"]["text"] == "Before the steps. After the steps. Keep it."
+    assert entries[f"{url}#s1"]["title"] == "1. Open the portal"
+    assert entries[f"{url}#s1"]["text"] == "Mind the region."
+    assert entries[f"{url}#s1-b"]["title"] == "1.2. Second part"
+    assert "&lt;/template&gt;" in entries[f"{url}#s2"]["title"]
+    assert page.site_meta["toc"] == [
+        {"level": 2, "id": "sec-one", "name": "Section &lt;one&gt;", "children": []}
+    ]
