@@ -139,9 +139,9 @@ def test_copy_link_copies_the_step_url(browser: Browser, built_site: BuiltSite):
     page.goto(url)
     target = sso_ids()[1][3]
     page.locator(f"li#{target} .tc-step__link").click()
+    expect(page.locator("[data-tc-notice]")).to_have_text("Link to step 9.4 copied.")  # the copy has finished
     assert page.evaluate("navigator.clipboard.readText()") == f"{url}#{target}"
     expect(page).to_have_url(f"{url}#{target}")
-    expect(page.locator("[data-tc-notice]")).to_have_text("Link to step 9.4 copied.")
     expect(page.locator(f"li#{target}")).to_have_class("tc-step tc-step--target")
     context.close()
 
