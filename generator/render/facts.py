@@ -15,6 +15,7 @@ from generator.model.nodes import Tutorial
 _APP = re.compile(r"\bintegration with\s+(?P<app>.+?)\s*$", re.IGNORECASE)
 _US_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 NO_SERVICE = "other"
 
 
@@ -33,8 +34,8 @@ class Facts:
 
 def facts(tutorial: Tutorial) -> Facts:
     meta = tutorial.metadata
-    service = (meta.get("ms.service") or meta.get("services") or "").split(",")[0].strip().lower()
-    service = service or NO_SERVICE
+    service = (meta.get("ms.service") or meta.get("services") or "").split(",")[0].lower()
+    service = _NOT_SLUG.sub("-", service).strip("-") or NO_SERVICE  # it names a page: no paths
     return Facts(
         service=service,
         service_name=service_name(service),

@@ -183,3 +183,18 @@ def test_search_entries_index_each_section_and_step_once():
     assert page.site_meta["toc"] == [
         {"level": 2, "id": "sec-one", "name": "Section &lt;one&gt;", "children": []}
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "slug", "name"),
+    [
+        ("active-directory", "active-directory", "Active Directory"),
+        ("../../etc/x", "etc-x", "Etc X"),
+        ("", "other", "Other"),
+    ],
+)
+def test_the_service_names_a_group_page_and_never_a_path(written: str, slug: str, name: str):
+    tutorial = demo()
+    tutorial.metadata["ms.service"] = written
+    _, entry = render_tutorial(tutorial, "demo", RenderContext())
+    assert (entry.service, entry.service_name) == (slug, name)
