@@ -1,20 +1,33 @@
 /* boot.js: runs every registered feature on each page view (loaded last).
  *
  * mkdocs-material's document$ emits the first page and every page reached by instant
- * navigation; without it (offline bundle, theme change) the DOM-ready event does.
+ * navigation. Opened from file:// with instant navigation on, the theme completes
+ * document$ without ever emitting; without document$ (theme change) there is none at
+ * all: in both cases the DOM-ready event starts the features instead.
  */
 (function () {
   "use strict";
 
+  var ran = false;
+
   function run() {
+    ran = true;
     window.TC.start(document.body);
   }
 
+  function whenReady() {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run, { once: true });
+    else run();
+  }
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(run);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", run);
+    window.document$.subscribe({
+      next: run,
+      complete: function () {
+        if (!ran) whenReady();
+      }
+    });
   } else {
-    run();
+    whenReady();
   }
 })();
