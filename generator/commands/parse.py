@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from generator.diagnostics import GeneratorError
+from generator.enrich import enrich, load_data
 from generator.model.nodes import Step, Tutorial
 from generator.model.serialize import to_dict
 from generator.pipeline import load
@@ -51,9 +53,14 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{args.file}:1:1: error unreadable {exc.strerror or exc}", file=sys.stderr)
         return 1
+    try:
+        tutorial, _ = enrich(loaded.tutorial, load_data(args.file))
+    except GeneratorError as exc:
+        print(f"{exc.file}:{exc.line}:1: error catalogue {exc.message}", file=sys.stderr)
+        return 1
     if args.format == "text":
-        sys.stdout.write(outline(loaded.tutorial))
+        sys.stdout.write(outline(tutorial))
     else:
-        json.dump(to_dict(loaded.tutorial), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(to_dict(tutorial), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     return 0
