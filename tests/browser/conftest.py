@@ -1,7 +1,8 @@
 """Browser tests drive Debian's Chromium through Playwright (it cannot download browsers here).
 
-``built_site`` builds source_docs/ plus the seed and an XSS probe once per pytest worker and
-serves it over HTTP on a port of its own, the same port as the site_url it was built with.
+``built_site`` builds source_docs/ plus the seed, an XSS probe, the values pages and the
+training probe once per pytest worker and serves it over HTTP on a port of its own, the same
+port as the site_url it was built with.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 
 from generator.site.build import BuildOptions, build_site
 from tests.conftest import SEED, SOURCE_DOCS
+from tests.support.training_probe import add_training_pages
 from tests.support.values_probe import add_values_pages
 
 CHROMIUM_ARGS = [
@@ -93,6 +95,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     shutil.copyfile(SEED, source / f"{SEED_KEY}.md")
     (source / f"{XSS_KEY}.md").write_text(XSS_TUTORIAL, encoding="utf-8")
     add_values_pages(source)
+    add_training_pages(source)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
     base_url = f"http://127.0.0.1:{server.server_address[1]}/"
     build_site(BuildOptions(source, site, site_url=base_url, cache_dir=base / "cache"))

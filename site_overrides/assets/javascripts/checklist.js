@@ -11,6 +11,7 @@
  *   that key (corrupt or foreign) is ignored, with a notice; it is replaced on the next tick.
  * - Other scripts tick a step by setting the box's "checked" and dispatching a bubbling
  *   "change" event on it; every change emits TC "progress-changed" {tutorial, done, total}.
+ *   A script that writes the stored progress itself emits "progress-stored" to have it shown.
  */
 (function () {
   "use strict";
@@ -272,6 +273,13 @@
     Array.prototype.forEach.call(document.querySelectorAll("img[loading='lazy']"), function (img) {
       img.loading = "eager";
     });
+  });
+
+  /* Another script replaced the stored progress (an import, a share link): show it. */
+  TC.on("progress-stored", function () {
+    if (!current || !document.contains(current.container)) return;
+    current.load();
+    current.render();
   });
 
   TC.register("checklist", init);

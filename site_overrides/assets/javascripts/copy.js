@@ -1,4 +1,5 @@
-/* copy.js: TC.copyButton(getText), a "Copy" button for URLs and values shown in steps.
+/* copy.js: TC.copyButton(getText), a "Copy" button for URLs and values shown in steps, and
+ * TC.copyText(text, done) for other scripts' copy actions.
  *
  * The text is read when the button is pressed, so a button keeps copying what its value
  * shows now (after a region or value changed). Buttons sit inside step labels: a press
@@ -39,21 +40,26 @@
       event.stopPropagation();
       var text = getText();
       if (!text) return;
-      function done(ok) {
+      copyText(text, function (ok) {
         button.textContent = ok ? "Copied" : "Select and copy";
         window.setTimeout(function () { button.textContent = "Copy"; }, 1500);
-      }
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(
-          function () { done(true); },
-          function () { done(copyByField(text)); }
-        );
-      } else {
-        done(copyByField(text));
-      }
+      });
     });
     return button;
   }
 
+  /* Put ``text`` on the clipboard; done(ok) tells whether it got there. */
+  function copyText(text, done) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(
+        function () { done(true); },
+        function () { done(copyByField(text)); }
+      );
+    } else {
+      done(copyByField(text));
+    }
+  }
+
   TC.copyButton = copyButton;
+  TC.copyText = copyText;
 })();

@@ -9,7 +9,8 @@
  * "values-changed". Everything is substituted live, through textContent only, and
  * nothing is ever sent anywhere.
  *
- * Exposes TC.values.get(name) and TC.values.fill(text) (used by regions.js).
+ * Exposes TC.values.get(name) and TC.values.fill(text) (used by regions.js), and
+ * TC.values.problem(name, text) (share links and imports keep only valid values).
  */
 (function () {
   "use strict";
@@ -293,7 +294,7 @@
     render(root);
   }
 
-  TC.values = { get: get, fill: fill, render: render };
+  TC.values = { get: get, fill: fill, render: render, problem: problem };
   TC.on("region-changed", function () { render(document.body); });
   TC.on("values-changed", function (detail) {
     if (detail && (detail.source === "panel" || detail.source === "forget")) return;
