@@ -152,3 +152,39 @@ def _continue_sub_steps(lines: list[str], index: int, previous: dict[int, int], 
                 lines[index] = marker.group("indent") + lines[index]
             return
         probe = previous[probe]
+
+
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
+_STRONG = re.compile(r"\*\*|__")
+
+
+def code_free(line: str) -> str:
+    """The line with its code spans blanked (same length), so markers inside are ignored."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def padded_emphasis(line: str) -> list[tuple[int, str]]:
+    """(1-based column, text) of ``**...**`` spans whose inside starts or ends with white space."""
+    found = []
+    marks = list(_STRONG.finditer(line))
+    for opener, closer in zip(marks[::2], marks[1::2], strict=False):
+        inner = line[opener.end() : closer.start()]
+        if inner.strip() and inner != inner.strip():
+            found.append((opener.start() + 1, line[opener.start() : closer.end()]))
+    return found
+
+
+def unpad_emphasis(lines: list[str]) -> None:
+    """``**Configure Single Sign On **`` was bold on Microsoft's site; CommonMark shows the
+    asterisks. The padding moves outside the markers (``check`` still reports it)."""
+    for index in outside_fences(lines):
+        line = lines[index]
+        spans = padded_emphasis(code_free(line))
+        for col, span in reversed(spans):
+            marker, inner = span[:2], span[2:-2]
+            fixed = marker + inner.strip() + marker
+            lead = inner[: len(inner) - len(inner.lstrip())]
+            trail = inner[len(inner.rstrip()) :]
+            start = col - 1
+            line = line[:start] + lead + fixed + trail + line[start + len(span) :]
+        lines[index] = line
