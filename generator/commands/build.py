@@ -17,6 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", default="source_docs", help="folder of tutorials (default: source_docs)")
     parser.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
     parser.add_argument("--site-url", help="the URL the site is served from (overrides mkdocs.yml site_url)")
+    parser.add_argument("--offline", action="store_true", help="a site that works opened as files (file://)")
     parser.add_argument("--cache-dir", help="cache for image work (default: ~/.cache/tutorial-checklists)")
 
 
@@ -26,6 +27,7 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
         site_dir=Path(args.site_dir),
         site_url=args.site_url,
         cache_dir=Path(args.cache_dir) if args.cache_dir else None,
+        offline=args.offline,
     )
 
 

@@ -26,6 +26,7 @@ from generator.render.images import ImageProcessor
 from generator.render.pages import CERTIFICATE_HELPER, PageSource
 from generator.render.tutorial import HELPERS, CatalogueEntry, render_tutorial
 from generator.site.mkdocs_run import run_mkdocs
+from generator.site.offline import OfflineSite
 from generator.site.swap import discard, staging_dir, swap_in
 
 CONFIG_FILE = PROJECT_ROOT / "mkdocs.yml"
@@ -40,6 +41,7 @@ class BuildOptions:
     site_url: str | None = None
     cache_dir: Path | None = None
     config_file: Path = CONFIG_FILE
+    offline: bool = False  # a site to open as files, for rooms without internet (generator.site.offline)
 
 
 @dataclass
@@ -103,7 +105,13 @@ def build_site(options: BuildOptions) -> BuildReport:
             report.render_seconds = time.perf_counter() - started
             started = time.perf_counter()
             run_mkdocs(
-                options.config_file, docs, staged, site.origins, nav=site.nav, site_url=options.site_url
+                options.config_file,
+                docs,
+                staged,
+                site.origins,
+                plugins={"tc-offline": OfflineSite()} if options.offline else None,
+                nav=site.nav,
+                site_url=options.site_url,
             )
             report.mkdocs_seconds = time.perf_counter() - started
         swap_in(staged, options.site_dir)

@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin
 
 from generator.diagnostics import GeneratorError
 
@@ -42,11 +44,17 @@ class _Collect(logging.Handler):
 
 
 def run_mkdocs(
-    config_file: Path, docs_dir: Path, site_dir: Path, sources: dict[str, Path], **overrides: Any
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    sources: dict[str, Path],
+    plugins: Mapping[str, BasePlugin] | None = None,
+    **overrides: Any,
 ) -> None:
     """Build ``docs_dir`` into ``site_dir``; any mkdocs warning fails the build.
 
     ``sources`` maps docs-relative page paths to the tutorial files they were made from.
+    ``plugins`` run after those of the config file (``build --offline`` adds one).
     ``overrides`` are further mkdocs config options (``nav``, ``site_url``...).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -58,6 +66,8 @@ def run_mkdocs(
         config = load_config(
             str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **options
         )
+        for name, plugin in (plugins or {}).items():
+            config.plugins[name] = plugin
         mkdocs_build(config)
     except MkDocsException as exc:
         problems = _problems(collect.records, config_file, sources) or [(str(config_file), str(exc))]

@@ -107,6 +107,7 @@
     var number = params().get("n");
     var link = part(tool, "back-link");
     var target = new URL(from, siteRoot());
+    if (target.protocol === "file:" && /\/$/.test(target.pathname)) target.pathname += "index.html";  // a folder is no page there
     if (step && SAFE_ID.test(step)) target.hash = step;
     link.href = target.href;
     link.textContent = number && SAFE_NUMBER.test(number) ? "Back to step " + number : "Back to the tutorial";
