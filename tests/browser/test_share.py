@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import BuiltSite
+from tests.browser.test_site import serious_violations
 from tests.support.training_probe import TRAINING_KEY
 
 pytestmark = pytest.mark.browser
@@ -94,6 +95,8 @@ def test_the_link_asks_before_replacing_a_trainees_own_values(trainer: Page, bro
     expect(question).to_be_visible()
     expect(question).to_contain_text("Mimecast region: United States → South Africa")
     expect(question).to_contain_text("Company name: fabrikam → contoso")
+    expect(question.get_by_role("button", name="Keep mine")).to_be_focused()
+    assert serious_violations(trainee) == []
     question.get_by_role("button", name="Keep mine").click()
     expect(question).to_have_count(0)
     expect(trainee.locator("#tc-value-company_name")).to_have_value("fabrikam")
