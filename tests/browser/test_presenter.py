@@ -151,3 +151,22 @@ def test_presenter_mode_is_accessible(presenting: Page):
     expect(box(presenting, first[0])).to_be_focused()
     expect(position(presenting)).to_have_attribute("aria-live", "polite")
     assert serious_violations(presenting) == []
+
+
+def test_a_screenshot_opens_large_in_presenter_mode_and_escape_closes_it_first(
+    page: Page, built_site: BuiltSite
+):
+    page.goto(built_site.tutorial("contoso-mail-tutorial") + "?present")
+    expect(position(page)).to_be_visible()
+    for _ in range(40):  # the first step with a screenshot
+        if shown(page).locator("a.tc-lightbox").count():
+            break
+        page.keyboard.press("ArrowRight")
+    shown(page).locator("a.tc-lightbox").first.click()
+    lightbox = page.locator("dialog[open]")
+    expect(lightbox.locator("img")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(lightbox).to_have_count(0)
+    expect(position(page)).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(position(page)).to_have_count(0)
