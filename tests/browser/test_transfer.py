@@ -175,3 +175,27 @@ def test_a_secret_value_stays_out_of_the_progress_file(page: Page, built_site: B
     assert "s3cr3t" not in text
     assert json.loads(text)["values"] == {"company_name": "contoso"}
     expect(status(page)).to_contain_text("secret values are not in the file")
+
+
+def test_importing_over_other_ticks_asks_first(seed: Page):
+    steps = [step.id for step in load(SEED).tutorial.sections[0].procedures[0].steps]
+    seed.locator(f'input[data-tc-box="{steps[0]}"]').check()
+    progress = {
+        "format": "tutorial-checklists-progress",
+        "version": 1,
+        "tutorial": SEED_KEY,
+        "regions": {},
+        "values": {},
+        "ticked": [steps[5], steps[6]],
+    }
+    data = json.dumps(progress).encode()
+    questions: list[str] = []
+    seed.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    import_file(tools(seed), "progress.json", data)
+    expect(status(seed)).to_contain_text("Import cancelled. Nothing was changed.")
+    assert questions == ["Replace your 1 ticked step with the 2 ticked steps in the file?"]
+    assert ticked(seed) == [steps[0]]
+    seed.once("dialog", lambda dialog: dialog.accept())
+    import_file(seed, "progress.json", data)
+    expect(counter(seed)).to_have_text("2 of 37 steps")
+    assert ticked(seed) == [steps[5], steps[6]]

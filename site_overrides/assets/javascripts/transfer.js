@@ -24,6 +24,10 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
+  function steps(count) {
+    return count + (count === 1 ? " ticked step" : " ticked steps");
+  }
+
   function download(text, name) {
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
@@ -54,7 +58,7 @@
       ticked: setup.ticked
     };
     download(JSON.stringify(file, null, 2) + "\n", data.tutorial + "-progress.json");
-    TC.setup.say("Downloaded your progress: " + setup.ticked.length + " ticked steps" +
+    TC.setup.say("Downloaded your progress: " + steps(setup.ticked.length) +
       (secrets ? "; secret values are not in the file." : "."));
   }
 
@@ -98,7 +102,7 @@
     var mine = TC.setup.current().ticked;
     var ticked = cleaned.setup.ticked;
     var replaces = mine.some(function (id) { return ticked.indexOf(id) < 0; });
-    if (replaces && !window.confirm("Replace your " + mine.length + " ticked steps with the " + ticked.length +
+    if (replaces && !window.confirm("Replace your " + steps(mine.length) + " with the " + steps(ticked.length) +
         " in the file?")) {
       TC.setup.say("Import cancelled." + UNCHANGED);
       return;
