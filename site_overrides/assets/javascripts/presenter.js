@@ -9,6 +9,7 @@
  * Keys: arrows and Page Up/Down move, Home/End jump, Space ticks, Escape leaves.
  * The step shown is kept in the address (?present=<step id>) and in TC.store
  * "presenter:<tutorial>", so a reload, or coming back by instant navigation, resumes there.
+ * Step numbers and sections come from TC.setup.place (setup.js, loaded before this file).
  */
 (function () {
   "use strict";
