@@ -275,10 +275,12 @@
     });
   });
 
-  /* Another script replaced the stored progress (an import, a share link): show it. */
+  /* Another script replaced the stored progress (an import, a share link): show it, and
+   * store it again in this file's own format. */
   TC.on("progress-stored", function () {
     if (!current || !document.contains(current.container)) return;
     current.load();
+    current.save();
     current.render();
   });
 
