@@ -11,6 +11,7 @@ from generator.model import ids
 from generator.model import inline as inl
 from generator.model.blocks import Context, block_text, walk
 from generator.model.nodes import Include, Section, Step, Tutorial
+from generator.model.steps import number_positions
 from generator.model.structure import build_structure
 from generator.parse import parser
 from generator.read.source import Source
@@ -49,6 +50,7 @@ def assign_ids(tutorial: Tutorial, source: Source) -> None:
         section.id = section_ids(ids.slug(section.title))
         for index, procedure in enumerate(section.procedures, start=1):
             procedure.id = f"{section.id}-steps" + (f"-{index}" if index > 1 else "")
+            number_positions(procedure.steps)
             for step in procedure.steps:
                 visit_step(step, section.id, "")
         for sub in section.subsections:

@@ -138,6 +138,7 @@ class Step:
     code_values: list[str] = field(default_factory=list)
     fingerprint: str = ""
     helpers: list[str] = field(default_factory=list)
+    position: str = ""
 
 
 @dataclass

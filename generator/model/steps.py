@@ -87,3 +87,22 @@ def last_number(steps: list[Step]) -> int | None:
         if step.number.isdigit():
             return int(step.number)
     return None
+
+
+def number_positions(steps: list[Step]) -> None:
+    """``position``: the number a reader sees, as an HTML list shows it.
+
+    ``number`` keeps what the author wrote (all-``1.`` lists, 12 then 12, restarts); the page
+    counts on from the first number, and lettered sub-steps count a, b, c.
+    """
+    first = next((s.number for s in steps if s.number.isdigit()), "1")
+    counter = int(first)
+    letters = 0
+    for step in steps:
+        if is_lettered(step.number):
+            step.position = chr(ord("a") + letters) if letters < 26 else step.number
+            letters += 1
+        else:
+            step.position = str(counter)
+            counter += 1
+        number_positions(step.steps)

@@ -53,10 +53,12 @@ def step_places(tutorial: Tutorial) -> Iterator[StepPlace]:
 
 
 def step_number(prefix: str, step: Step) -> str:
-    """The number shown for a step: sub-steps carry their parent's (``9.4``, lettered ``2a``)."""
+    """The number shown for a step (its ``position``, counted as an HTML list counts, not
+    the all-``1.`` an author may have typed): sub-steps carry their parent's (``9.4``, ``2a``)."""
+    own = step.position or step.number
     if not prefix:
-        return step.number
-    return f"{prefix}{step.number}" if step.number.isalpha() else f"{prefix}.{step.number}"
+        return own
+    return f"{prefix}{own}" if own.isalpha() else f"{prefix}.{own}"
 
 
 def _section_steps(section: Section, top: str) -> Iterator[StepPlace]:
