@@ -353,6 +353,17 @@ def test_no_request_leaves_the_page(helper: Page, site: str, requests: list[str]
     assert foreign == []
 
 
+def test_the_page_itself_attempts_no_connection(page: Page, site: str):
+    """Search and instant navigation would fetch the index and sitemap: the page has neither."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("requestfailed", lambda request: errors.append(request.url))
+    page.goto(site + "certificate-helper/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[data-md-component=search]").count() == 0
+    assert errors == []
+
+
 def test_without_web_crypto_it_says_so_and_still_formats(page: Page, site: str):
     page.add_init_script("Object.defineProperty(window.crypto, 'subtle', {value: undefined})")
     page.goto(site + "certificate-helper/")
