@@ -1,8 +1,9 @@
-"""``build [--source DIR] [--site-dir DIR]``: the checklist site, built atomically."""
+"""``build [--source DIR] [--site-dir DIR]``: the checklist site, built atomically and incrementally."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -18,7 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
     parser.add_argument("--site-url", help="the URL the site is served from (overrides mkdocs.yml site_url)")
     parser.add_argument("--offline", action="store_true", help="a site that works opened as files (file://)")
-    parser.add_argument("--cache-dir", help="cache for image work (default: ~/.cache/tutorial-checklists)")
+    parser.add_argument("--cache-dir", help="build cache (default ~/.cache/tutorial-checklists)")
+    parser.add_argument("--quiet", action="store_true", help="plain progress lines, no progress bar")
+    parser.add_argument("--report", help="also write the build report (cache statistics, updates) as JSON")
 
 
 def options_from(args: argparse.Namespace) -> BuildOptions:
@@ -28,10 +31,12 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
         site_url=args.site_url,
         cache_dir=Path(args.cache_dir) if args.cache_dir else None,
         offline=args.offline,
+        progress=sys.stdout,
+        quiet=args.quiet,
     )
 
 
-def build_or_report(options: BuildOptions) -> bool:
+def build_or_report(options: BuildOptions, report_file: str | None = None) -> bool:
     """Build and print the summary, or print the failure as ``file:line: message``; True on success."""
     try:
         report = build_site(options)
@@ -44,9 +49,11 @@ def build_or_report(options: BuildOptions) -> bool:
         print(f"{error.file}:{error.line}: {error.message}", file=sys.stderr)
         print(f"build failed; {options.site_dir} was left as it was", file=sys.stderr)
         return False
-    print(report.summary(options.site_dir))
+    print(report.summary(options.site_dir), flush=True)
+    if report_file:
+        Path(report_file).write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
     return True
 
 
 def run(args: argparse.Namespace) -> int:
-    return 0 if build_or_report(options_from(args)) else 1
+    return 0 if build_or_report(options_from(args), args.report) else 1

@@ -2,13 +2,16 @@
 
 Uses mkdocs' live-reload server: it watches the tutorials and their sidecar files, the
 templates, the theme overrides and mkdocs.yml, rebuilds through the same atomic build as
-``build`` (a failing rebuild keeps the last good site) and reloads open pages.
+``build`` (a failing rebuild keeps the last good site) and reloads open pages. The build
+cache makes a rebuild read and render only the tutorials that changed, and the site's
+manifest makes an edit show on the page as an update.
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -24,7 +27,7 @@ HELP = "build the site, serve it on localhost and rebuild it when a tutorial or 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", default="source_docs", help="folder of tutorials (default: source_docs)")
     parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
-    parser.add_argument("--cache-dir", help="cache for image work (default: ~/.cache/tutorial-checklists)")
+    parser.add_argument("--cache-dir", help="build cache (default ~/.cache/tutorial-checklists)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         site_dir=workdir / "site",
         site_url=url,
         cache_dir=Path(args.cache_dir) if args.cache_dir else None,
+        progress=sys.stdout,
     )
     try:
         if not build_or_report(options):

@@ -19,6 +19,8 @@ class RenderContext:
     under any base path and from ``file://``. ``links`` maps resolved tutorial source
     paths to their page URLs so Markdown links between tutorials land on our pages.
     ``images`` is the build's image processor (``generator.render.images``), or ``None``.
+    ``page_data`` are keys the build adds to the page's data (the last update, see
+    ``generator.site.manifest``).
     """
 
     page_url: str = ""
@@ -26,6 +28,7 @@ class RenderContext:
     links: dict[Path, str] = field(default_factory=dict)
     images: Any = None
     helper_pages: dict[str, str] = field(default_factory=dict)
+    page_data: dict[str, Any] = field(default_factory=dict)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     @property

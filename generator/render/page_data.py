@@ -2,7 +2,9 @@
 
 The checklist reads the steps from it; other features add their own keys through
 :func:`register_page_data` (regions and values from the enrich stage, for example), so
-the page template never needs to know about them. Scripts read it with ``TC.pageData()``.
+the page template never needs to know about them. The build adds ``updates``, the
+tutorial's last update (:mod:`generator.site.manifest`), through ``RenderContext.page_data``.
+Scripts read it with ``TC.pageData()``.
 
 It is a ``<template>``, not a ``<script type="application/json">``: mkdocs-material's
 instant navigation re-creates every script in the new page without its attributes, which

@@ -73,7 +73,7 @@ def render_tutorial(
         facts=info,
         total=len(places),
         section_totals=dict(Counter(place.section for place in places)),
-        data=page_data(tutorial, key),
+        data=page_data(tutorial, key) | ctx.page_data,
         helpers=helpers or {},
     )
     body = env.get_template("tutorial.html.j2").render(tutorial=tutorial, ctx=ctx, page=page)

@@ -2,32 +2,42 @@
 
 Page sources go into a fresh temporary docs folder (never the repository); mkdocs builds
 into a staging folder beside the target, which replaces the old site only when the whole
-build succeeded (see :mod:`generator.site.swap`).
+build succeeded (see :mod:`generator.site.swap`). Unchanged tutorials come from the build
+cache (:mod:`generator.site.cache`); the site's ``manifest.json`` records every tutorial's
+steps and its last update (:mod:`generator.site.manifest`); dates come from the sources
+(:mod:`generator.site.dates`), so the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
+
+import jinja2
 
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.discover import tutorial_files
-from generator.enrich import enrich, load_data
-from generator.pipeline import Loaded, load
 from generator.render.catalogue import groups, render_group, render_home
 from generator.render.context import RenderContext
 from generator.render.environment import PROJECT_ROOT, TEMPLATES, environment
 from generator.render.images import ImageProcessor
 from generator.render.pages import CERTIFICATE_HELPER, PageSource
-from generator.render.tutorial import HELPERS, CatalogueEntry, render_tutorial
+from generator.render.tutorial import HELPERS, CatalogueEntry
+from generator.site.cache import CacheStats, PageCache
+from generator.site.dates import build_date, site_epoch
+from generator.site.manifest import Manifest, counts
 from generator.site.mkdocs_run import run_mkdocs
 from generator.site.offline import OfflineSite
 from generator.site.swap import discard, staging_dir, swap_in
+from generator.site.tutorials import TutorialPages
+from generator.sync.progress import Bar, Lines, display
 
 CONFIG_FILE = PROJECT_ROOT / "mkdocs.yml"
 CERTIFICATE_TEMPLATE = "certificate-helper.md.j2"
@@ -42,6 +52,8 @@ class BuildOptions:
     cache_dir: Path | None = None
     config_file: Path = CONFIG_FILE
     offline: bool = False  # a site to open as files, for rooms without internet (generator.site.offline)
+    progress: TextIO | None = None  # where progress goes (a bar on a terminal); None: nowhere
+    quiet: bool = False  # plain progress lines even on a terminal
 
 
 @dataclass
@@ -52,26 +64,52 @@ class BuildReport:
     mkdocs_seconds: float = 0.0
     images: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    cache: CacheStats = field(default_factory=CacheStats)
+    updated: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> its new last update
 
     def summary(self, site_dir: Path) -> str:
-        problems = [d for d in self.diagnostics if d.severity in ("error", "warning")]
         lines = [
             f"built {self.tutorials} tutorials ({self.pages} pages) into {site_dir}",
             f"  load and render {self.render_seconds:.2f} s, mkdocs {self.mkdocs_seconds:.2f} s",
             f"  {self.images}",
+            f"  {self.cache.summary()}",
         ]
-        if problems:
-            lines.append(f"  {len(problems)} problems found; `python -m generator check` lists them")
+        for key, update in self.updated.items():
+            found = (
+                ", ".join(f"{n} {kind}" for kind, n in sorted(counts(update).items())) or "renumbered only"
+            )
+            lines.append(f"  updated since the last build: {key} ({found})")
+        if self.problems():
+            lines.append(f"  {len(self.problems())} problems found; `python -m generator check` lists them")
         return "\n".join(lines)
+
+    def problems(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity in ("error", "warning")]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The machine-readable report (``build --report FILE``)."""
+        return {
+            "tutorials": self.tutorials,
+            "pages": self.pages,
+            "render_seconds": round(self.render_seconds, 3),
+            "mkdocs_seconds": round(self.mkdocs_seconds, 3),
+            "cache": self.cache.to_dict(),
+            "updated": {key: counts(update) for key, update in self.updated.items()},
+            "images": self.images,
+            "problems": len(self.problems()),
+        }
 
 
 @dataclass
 class _Site:
-    """The docs folder's files (path -> text), the navigation and where each page came from."""
+    """The docs folder's files (path -> text), the navigation, where each page came from, the
+    tutorials' catalogue entries and the manifest."""
 
     files: dict[str, str] = field(default_factory=dict)
     nav: list[dict[str, Any]] = field(default_factory=list)
     origins: dict[str, Path] = field(default_factory=dict)
+    entries: list[CatalogueEntry] = field(default_factory=list)
+    manifest: Manifest = field(default_factory=Manifest)
 
     def add(self, page: PageSource, origin: Path | None = None) -> None:
         self.files[page.path] = page.text()
@@ -92,29 +130,41 @@ def build_site(options: BuildOptions) -> BuildReport:
         raise GeneratorError(str(options.source), 1, "the source folder does not exist")
     report = BuildReport()
     environment.cache_clear()  # templates may have changed since the last build (serve)
+    previous = Manifest.read(options.site_dir)
+    paths = tutorial_files(source)
     staged = staging_dir(options.site_dir)
     try:
-        with tempfile.TemporaryDirectory(prefix="tc-docs-") as docs_name:
+        with (
+            tempfile.TemporaryDirectory(prefix="tc-docs-") as docs_name,
+            display(options.progress or io.StringIO(), len(paths), "build", options.quiet) as shown,
+        ):
             docs = Path(docs_name)
             started = time.perf_counter()
-            site = _render_site(source, docs, options.cache_dir or default_cache_dir(), report)
+            cache_dir = options.cache_dir or default_cache_dir()
+            site = _render_site(source, paths, docs, cache_dir, previous, report, shown)
             for path, text in site.files.items():
                 (docs / path).parent.mkdir(parents=True, exist_ok=True)
                 (docs / path).write_text(text, encoding="utf-8")
             report.pages = len(site.files)
             report.render_seconds = time.perf_counter() - started
+            shown.log(f"build: mkdocs writes {report.pages} pages")
             started = time.perf_counter()
-            run_mkdocs(
-                options.config_file,
-                docs,
-                staged,
-                site.origins,
-                plugins={"tc-offline": OfflineSite()} if options.offline else None,
-                nav=site.nav,
-                site_url=options.site_url,
-            )
+            with build_date(site_epoch(entry.updated for entry in site.entries)):
+                run_mkdocs(
+                    options.config_file,
+                    docs,
+                    staged,
+                    site.origins,
+                    plugins={"tc-offline": OfflineSite()} if options.offline else None,
+                    nav=site.nav,
+                    site_url=options.site_url,
+                )
             report.mkdocs_seconds = time.perf_counter() - started
+        site.manifest.publish(staged, previous)
         swap_in(staged, options.site_dir)
+    except jinja2.TemplateError as exc:
+        discard(staged)
+        raise _template_error(exc) from exc
     except BaseException:
         discard(staged)
         raise
@@ -127,55 +177,63 @@ def tutorial_key(path: Path, source: Path) -> str:
     return _UNSAFE_KEY.sub("-", relative)
 
 
-def _render_site(source: Path, docs: Path, cache_dir: Path, report: BuildReport) -> _Site:
-    paths = tutorial_files(source)
-    loaded = [_load(path, source) for path in paths]
+def _render_site(
+    source: Path,
+    paths: list[Path],
+    docs: Path,
+    cache_dir: Path,
+    previous: Manifest,
+    report: BuildReport,
+    shown: Lines | Bar,
+) -> _Site:
     keys = [tutorial_key(path, source) for path in paths]
     _refuse_duplicate_keys(paths, keys)
     links = {path.resolve(): f"tutorials/{key}/" for path, key in zip(paths, keys, strict=True)}
     helpers = _helpers()
     site = _Site()
-    entries: list[CatalogueEntry] = []
+    pages = TutorialPages(source, keys, PageCache(cache_dir), previous)
+    report.cache = pages.cache.stats
     with ImageProcessor(source, docs, cache_dir) as images:
-        for path, item in zip(paths, loaded, strict=True):
-            images.prefetch(item.tutorial, path)
-        for path, key, item in zip(paths, keys, loaded, strict=True):
-            report.diagnostics.extend(item.diagnostics.items)
-            tutorial, problems = enrich(item.tutorial, load_data(path))
-            report.diagnostics.extend(problems)
-            ctx = RenderContext(source_path=path, links=links, images=images)
-            try:
-                page, entry = render_tutorial(tutorial, key, ctx, helpers)
-            except GeneratorError:
-                raise
-            except Exception as exc:  # a renderer bug still names the tutorial that triggered it
-                raise GeneratorError(str(path), 1, f"cannot render this tutorial: {exc!r}") from exc
-            site.add(page, path)
-            entries.append(entry)
+        planned = [pages.plan(path, key, images) for path, key in zip(paths, keys, strict=True)]
+        stats = pages.cache.stats
+        shown.log(f"build: {stats.tutorials} tutorials, {stats.hits} unchanged, {stats.misses} to render")
+        for item in planned:
+            shown.working(item.key)
+            ctx = RenderContext(source_path=item.path, links=links, images=images)
+            rendered = pages.render(item, ctx, helpers)
+            report.diagnostics.extend(rendered.diagnostics)
+            site.add(rendered.page, item.path)
+            site.entries.append(rendered.entry)
+            site.manifest.add(item.key, rendered.source, rendered.steps, rendered.update)
+            shown.advance()
     report.images = images.stats.summary()
-    report.tutorials = len(entries)
-    home = render_home(entries)
+    report.tutorials = len(site.entries)
+    report.updated = pages.updated
+    home = render_home(site.entries)
     site.add(home)
     site.nav.append({"Home": home.path})
-    service_groups = groups(entries)
+    service_groups = groups(site.entries)
     if service_groups:
         site.nav.append({"Services": [{group.name: group.path} for group in service_groups]})
     for group in service_groups:
         site.add(render_group(group))
     if "certificate" in helpers:
         page_path = f"{CERTIFICATE_HELPER}.md"
-        site.files[page_path] = environment().get_template(CERTIFICATE_TEMPLATE).render(tutorials=entries)
+        helper = environment().get_template(CERTIFICATE_TEMPLATE)
+        site.files[page_path] = helper.render(tutorials=site.entries)
         site.nav.append({"Certificate helper": page_path})
     return site
 
 
-def _load(path: Path, source: Path) -> Loaded:
-    try:
-        return load(path, root=source)
-    except GeneratorError:
-        raise
-    except (OSError, UnicodeError, ValueError) as exc:
-        raise GeneratorError(str(path), 1, f"cannot read this tutorial: {exc}") from exc
+def _template_error(exc: jinja2.TemplateError) -> GeneratorError:
+    """A broken page or theme template, named by its file and line (from the traceback if need be)."""
+    file, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not file:
+        frames = [(f.f_code.co_filename, n) for f, n in traceback.walk_tb(exc.__traceback__)]
+        file, line = next(
+            ((name, n) for name, n in reversed(frames) if name.endswith((".j2", ".html"))), (None, 1)
+        )
+    return GeneratorError(file or str(TEMPLATES), line or 1, f"template error: {exc.message or exc!r}")
 
 
 def _helpers() -> dict[str, Any]:

@@ -5,6 +5,7 @@ is skipped for them: the body is taken aside before conversion and put back afte
 Markdown would have produced on the way, the table of contents, comes with the page
 (see :mod:`generator.render.pages`), and so do its search entries, one per section and
 per step: they are added to the search index after the search plugin has written it.
+A tutorial page's sitemap date is the tutorial's own (``updated``), not the build's day.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any
     if body is None:
         return html
     page.toc = get_toc(page.tc_meta.get("toc", []))
+    page.update_date = page.tc_meta.get("updated", page.update_date)
     _entries.extend(page.tc_meta.get("search", []))
     return body
 

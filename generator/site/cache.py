@@ -1,0 +1,213 @@
+"""Incremental builds: a tutorial's rendered page, kept under a hash of everything it was made from.
+
+An entry's key is a sha256 over the generator's own code (its version and every file of the
+package), the page templates, the list of tutorials (links between them are rendered), the
+shared catalogue, the tutorial's bytes and its sidecar. What a tutorial pulls in while it is
+read and rendered (included files and screenshots, missing ones too) is recorded in its entry
+with a hash and checked before the entry is used, so an entry is never used after one of them
+changed. Unchanged tutorials are then neither read nor rendered.
+
+Entries are JSON files under ``<cache>/pages/v1/``, written atomically; a damaged entry is a
+miss, and deleting the folder only costs time. The bytes of every tutorial version built are
+kept beside them (``sources/<sha256>``) so a later build can diff a changed tutorial against
+the version readers last saw (:mod:`generator.site.manifest`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import generator
+from generator.diagnostics import Diagnostic, GeneratorError
+from generator.model.nodes import Image, Include, Tutorial
+from generator.render.image_source import resolve_image
+from generator.render.images import iter_images
+from generator.render.pages import PageSource
+from generator.render.tutorial import CatalogueEntry
+
+CACHE_VERSION = "v1"  # bump when the entry format changes
+PACKAGE = Path(generator.__file__).resolve().parent
+
+
+@dataclass
+class CacheStats:
+    """What the build summary and its JSON report say about the cache."""
+
+    tutorials: int = 0
+    hits: int = 0  # neither read nor rendered
+    misses: int = 0  # read, parsed and rendered again
+    rendered: list[str] = field(default_factory=list)  # the page names of the misses
+    previous_versions_read: int = 0  # earlier versions of changed tutorials, read to diff them
+
+    def summary(self) -> str:
+        text = f"cache: {self.hits} of {self.tutorials} tutorials unchanged, {self.misses} read and rendered"
+        if self.previous_versions_read:
+            text += f" (and {self.previous_versions_read} earlier versions, to diff them)"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def digest(*parts: bytes | str | None) -> str:
+    """sha256 over ``parts``, each length-prefixed so no two lists of parts collide; ``None`` is "absent"."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = b"\x00absent" if part is None else part.encode() if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    """The hash of a file's bytes, or ``None`` when there is no readable file."""
+    try:
+        return digest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def tree_digest(folder: Path, suffixes: tuple[str, ...] = ()) -> str:
+    """One hash over every file under ``folder`` (names and bytes), optionally only some suffixes."""
+    files = sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and (not suffixes or path.suffix in suffixes)
+    )
+    return digest(
+        *(part for path in files for part in (path.relative_to(folder).as_posix(), path.read_bytes()))
+    )
+
+
+def build_digest(templates: Path, tutorials: list[str]) -> str:
+    """What every page depends on: the generator's code, the page templates, the list of tutorials."""
+    return digest(
+        CACHE_VERSION, generator.__version__, tree_digest(PACKAGE), tree_digest(templates), *tutorials
+    )
+
+
+@dataclass
+class RenderedTutorial:
+    """A tutorial as the build uses it, fresh or from the cache.
+
+    ``steps`` and ``update`` are its manifest record and the last-update record its page data
+    was rendered with; ``images`` are re-queued on a cache hit so their files reach the docs
+    folder; ``source`` is the sha256 of the tutorial's bytes; ``deps`` maps every file it pulled
+    in to the hash of its bytes (``None``: it was looked for and not found).
+    """
+
+    page: PageSource
+    entry: CatalogueEntry
+    steps: list[dict[str, Any]]
+    update: dict[str, Any]
+    diagnostics: list[Diagnostic]
+    images: list[Image]
+    source: str
+    deps: dict[str, str | None]
+
+    def to_json(self) -> dict[str, Any]:
+        entry = asdict(self.entry)
+        entry["updated"] = self.entry.updated.isoformat() if self.entry.updated else None
+        return {
+            "page": asdict(self.page),
+            "entry": entry,
+            "steps": self.steps,
+            "update": self.update,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "images": [[i.src, i.alt, i.title, i.line] for i in self.images],
+            "source": self.source,
+            "deps": self.deps,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RenderedTutorial:
+        entry = dict(data["entry"])
+        entry["updated"] = date.fromisoformat(entry["updated"]) if entry["updated"] else None
+        return cls(
+            page=PageSource(**data["page"]),
+            entry=CatalogueEntry(**entry),
+            steps=data["steps"],
+            update=data["update"],
+            diagnostics=[Diagnostic(**d) for d in data["diagnostics"]],
+            images=[Image(src, alt, title, line) for src, alt, title, line in data["images"]],
+            source=data["source"],
+            deps=data["deps"],
+        )
+
+
+class PageCache:
+    """Rendered tutorials and tutorial versions under ``<cache_dir>/pages/<version>/``."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.root = cache_dir / "pages" / CACHE_VERSION
+        self.stats = CacheStats()
+
+    def get(self, key: str) -> RenderedTutorial | None:
+        """The entry under ``key`` if it is readable and every file it pulled in is unchanged."""
+        try:
+            rendered = RenderedTutorial.from_json(json.loads((self.root / f"{key}.json").read_text("utf-8")))
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        if any(file_digest(Path(path)) != known for path, known in rendered.deps.items()):
+            return None
+        return rendered
+
+    def put(self, key: str, rendered: RenderedTutorial) -> None:
+        text = json.dumps(rendered.to_json(), ensure_ascii=False)  # key order is page output order
+        self._write(self.root / f"{key}.json", text.encode("utf-8"))
+
+    def keep_source(self, data: bytes) -> str:
+        """Keep a tutorial version's bytes for later diffs; returns their sha256."""
+        name = hashlib.sha256(data).hexdigest()
+        path = self.root / "sources" / name
+        if not path.is_file():
+            self._write(path, data)
+        return name
+
+    def source(self, name: str) -> bytes | None:
+        """A kept tutorial version, or ``None`` (never kept, or the cache was deleted)."""
+        try:
+            return (self.root / "sources" / name).read_bytes()
+        except (OSError, ValueError):
+            return None
+
+    def _write(self, path: Path, data: bytes) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+        except OSError as exc:
+            raise GeneratorError(str(path), 1, f"cannot write the build cache: {exc}") from exc
+
+
+def dependencies(tutorial: Tutorial, path: Path, source_root: Path) -> dict[str, str | None]:
+    """Every file besides the tutorial and its sidecar that its page is made from, with its hash."""
+    files = {str(target) for target in _included(tutorial.intro + tutorial.sections, path)}
+    for image in iter_images(tutorial):
+        found = resolve_image(image.src, path, source_root)
+        if found.path is not None:
+            files.add(str(found.path))
+    return {name: file_digest(Path(name)) for name in sorted(files)}
+
+
+def _included(node: object, base: Path) -> Iterator[Path]:
+    """Included files, each resolved against the file that includes it (includes nest)."""
+    if isinstance(node, Include):
+        if node.path and "://" not in node.path and not node.path.startswith(("/", "\\")):
+            target = (base.parent / node.path).resolve()
+            yield target
+            yield from _included(node.content, target)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _included(item, base)
+    elif is_dataclass(node):
+        for f in fields(node):
+            yield from _included(getattr(node, f.name), base)

@@ -1,0 +1,156 @@
+"""Each tutorial's page for a build: from the cache when nothing it is made from changed, else read,
+enriched and rendered (and cached).
+
+A page carries its last update in its page data (``updates``, see
+:mod:`generator.site.manifest`), so a cached page is used only if it was rendered with the
+update this build gives the tutorial; that is the previous build's when the steps are the
+same, so an unchanged tutorial stays a cache hit build after build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.diagnostics import Diagnostic, GeneratorError
+from generator.enrich import enrich, load_data
+from generator.enrich.apply import data_dir_for
+from generator.enrich.sidecar import sidecar_path
+from generator.pipeline import Loaded, load_bytes
+from generator.render.context import RenderContext
+from generator.render.environment import TEMPLATES
+from generator.render.images import ImageProcessor, iter_images
+from generator.render.tutorial import Helper, render_tutorial
+from generator.site.cache import PageCache, RenderedTutorial, build_digest, dependencies, digest, tree_digest
+from generator.site.manifest import Manifest, carried, new_update, step_records
+
+
+@dataclass
+class Planned:
+    """One tutorial after the cache was asked: ``rendered`` on a hit, ``loaded`` (read) on a miss."""
+
+    path: Path
+    key: str
+    data: bytes
+    cache_key: str
+    rendered: RenderedTutorial | None = None
+    loaded: Loaded | None = None
+
+
+class TutorialPages:
+    """Pages of the tutorials under ``source`` for one build (``keys``: every tutorial's page name)."""
+
+    def __init__(self, source: Path, keys: list[str], cache: PageCache, previous: Manifest) -> None:
+        self.source = source
+        self.cache = cache
+        self.previous = previous
+        self.shared = build_digest(TEMPLATES, keys)
+        self.catalogues: dict[Path, str] = {}
+        self.updated: dict[str, dict[str, Any]] = {}  # tutorials given a new update by this build
+
+    def plan(self, path: Path, key: str, images: ImageProcessor) -> Planned:
+        """Find the tutorial in the cache, or read it; either way its images start processing."""
+        self.cache.stats.tutorials += 1
+        data = _read(path)
+        planned = Planned(path, key, data, self._cache_key(path, key, data))
+        hit = self.cache.get(planned.cache_key)
+        if hit is not None and carried(self.previous, key, hit.steps) == hit.update:
+            self.cache.stats.hits += 1
+            planned.rendered = hit
+            for image in hit.images:
+                images.submit(image, path)
+            if "tc_social_image" in hit.page.meta:  # the card's file must be in this build's docs folder too
+                images.social_card(hit.entry.title, hit.entry.app)
+            return planned
+        self.cache.stats.misses += 1
+        self.cache.stats.rendered.append(key)
+        planned.loaded = _load(path, data, self.source)
+        images.prefetch(planned.loaded.tutorial, path)
+        return planned
+
+    def render(self, planned: Planned, ctx: RenderContext, helpers: dict[str, Helper]) -> RenderedTutorial:
+        """The page of a tutorial the cache did not have (``planned.loaded``), now cached."""
+        if planned.rendered is not None:
+            return planned.rendered
+        loaded = planned.loaded
+        assert loaded is not None
+        tutorial, problems = enrich(loaded.tutorial, load_data(planned.path))
+        _refuse_broken_sidecar(problems)
+        steps = step_records(tutorial)
+        update = self._update(planned, loaded, steps)
+        ctx.page_data = {"updates": update} if update else {}
+        try:
+            page, entry = render_tutorial(tutorial, planned.key, ctx, helpers)
+        except (GeneratorError, jinja2.TemplateSyntaxError):  # the template's own file and line, see build.py
+            raise
+        except Exception as exc:  # a renderer bug still names the tutorial that triggered it
+            raise GeneratorError(str(planned.path), 1, f"cannot render this tutorial: {exc!r}") from exc
+        if entry.updated is not None:  # the sitemap's date for this page (see hooks.py)
+            page = replace(page, site_meta={**page.site_meta, "updated": entry.updated.isoformat()})
+        rendered = RenderedTutorial(
+            page=page,
+            entry=entry,
+            steps=steps,
+            update=update,
+            diagnostics=[*loaded.diagnostics.items, *problems],
+            images=list(iter_images(tutorial)),
+            source=self.cache.keep_source(planned.data),
+            deps=dependencies(tutorial, planned.path, self.source),
+        )
+        self.cache.put(planned.cache_key, rendered)
+        return rendered
+
+    def _cache_key(self, path: Path, key: str, data: bytes) -> str:
+        folder = data_dir_for(path)
+        if folder not in self.catalogues:
+            self.catalogues[folder] = tree_digest(folder, (".yml", ".yaml")) if folder.is_dir() else ""
+        sidecar = sidecar_path(path)
+        return digest(self.shared, key, str(path.resolve()), data, self.catalogues[folder], _bytes(sidecar))
+
+    def _update(self, planned: Planned, loaded: Loaded, steps: list[dict[str, Any]]) -> dict[str, Any]:
+        """The previous build's update if the steps are the same, else a new one (kept in ``updated``)."""
+        update = carried(self.previous, planned.key, steps)
+        if update is not None:
+            return update
+        before = self.previous.tutorials[planned.key]
+        old_bytes = self.cache.source(before["source"])
+        old = None
+        if old_bytes is not None:
+            self.cache.stats.previous_versions_read += 1
+            old = _load(planned.path, old_bytes, self.source).tutorial
+        update = new_update(before, old, loaded.tutorial, steps)
+        self.updated[planned.key] = update
+        return update
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise GeneratorError(str(path), 1, f"cannot read this tutorial: {exc}") from exc
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _load(path: Path, data: bytes, source: Path) -> Loaded:
+    try:
+        return load_bytes(data, path, root=source)
+    except GeneratorError:
+        raise
+    except (OSError, UnicodeError, ValueError) as exc:
+        raise GeneratorError(str(path), 1, f"cannot read this tutorial: {exc}") from exc
+
+
+def _refuse_broken_sidecar(problems: list[Diagnostic]) -> None:
+    """A sidecar the docs team wrote wrong stops the build at its file and line (a stale rule does not)."""
+    for problem in problems:
+        if problem.code == "sidecar-invalid":
+            raise GeneratorError(problem.file, problem.line, problem.message)
