@@ -6,7 +6,8 @@
  *   open sub-step ticks it, unticking any sub-step unticks it, and ticking or unticking
  *   the step itself does the same to all its sub-steps. Partly done shows as indeterminate.
  * - Progress is stored per tutorial under TC.store key "progress:<tutorial>" as
- *   {"ticked": [step ids], "updated": ISO date}. Step ids come from the step text, not its
+ *   {"ticked": [step ids], "fingerprints": {id: fingerprint when ticked}, "updated": ISO date}
+ *   (updates.js unticks a step whose content changed since). Step ids come from the step text, not its
  *   number, so ticks survive a regeneration that renumbers steps. Anything else found under
  *   that key (corrupt or foreign) is ignored, with a notice; it is replaced on the next tick.
  * - Other scripts tick a step by setting the box's "checked" and dispatching a bubbling
@@ -81,7 +82,11 @@
     }).map(function (box) {
       return box.getAttribute("data-tc-box");
     });
-    var ok = TC.store.write(this.key, { ticked: ticked, updated: new Date().toISOString() });
+    var fingerprints = {};
+    ((TC.pageData() || {}).steps || []).forEach(function (step) {
+      if (ticked.indexOf(step.id) >= 0) fingerprints[step.id] = step.fingerprint;
+    });
+    var ok = TC.store.write(this.key, { ticked: ticked, fingerprints: fingerprints, updated: new Date().toISOString() });
     if (!ok) {
       this.say("Your progress cannot be saved in this browser (storage is unavailable or full); " +
         "ticks will be lost when you leave this page.");
