@@ -67,12 +67,17 @@ class Manifest:
 
 
 def _valid(record: object) -> bool:
-    return (
-        isinstance(record, dict)
-        and isinstance(record.get("source"), str)
-        and isinstance(record.get("steps"), list)
-        and all(isinstance(s, dict) and isinstance(s.get("id"), str) for s in record["steps"])
-        and isinstance(record.get("update"), dict)
+    """A record this version wrote; anything else is skipped (as if the tutorial were new)."""
+    if not isinstance(record, dict) or not isinstance(record.get("source"), str):
+        return False
+    steps, update = record.get("steps"), record.get("update")
+    if not isinstance(steps, list) or not all(isinstance(s, dict) and "id" in s for s in steps):
+        return False
+    if not isinstance(update, dict) or not isinstance(update.get("changes", []), list):
+        return False
+    aliases = update.get("aliases", {})
+    return isinstance(aliases, dict) and all(
+        isinstance(a, list) and len(a) == 2 and all(isinstance(x, str) for x in a) for a in aliases.values()
     )
 
 

@@ -94,6 +94,11 @@ def test_a_damaged_or_foreign_manifest_reads_as_none(tmp_path: Path):
     assert Manifest.read(tmp_path).tutorials == {}
     (tmp_path / MANIFEST).write_text(json.dumps({"format": 99, "tutorials": {}}), encoding="utf-8")
     assert Manifest.read(tmp_path).tutorials == {}
+    good = record(V1)
+    bad = {**good, "update": {"changes": [], "aliases": {"old-id": "new-id"}}}
+    text = json.dumps({"format": 1, "tutorials": {"good": good, "bad": bad}})
+    (tmp_path / MANIFEST).write_text(text, encoding="utf-8")
+    assert list(Manifest.read(tmp_path).tutorials) == ["good"]
 
 
 def test_the_site_publishes_the_manifest_and_an_update_lasts_until_the_next_one(tmp_path: Path):
