@@ -49,7 +49,8 @@ class CacheStats:
     def summary(self) -> str:
         text = f"cache: {self.hits} of {self.tutorials} tutorials unchanged, {self.misses} read and rendered"
         if self.previous_versions_read:
-            text += f" (and {self.previous_versions_read} earlier versions, to diff them)"
+            count = self.previous_versions_read
+            text += f", {count} earlier version{'s' if count > 1 else ''} read to diff"
         return text
 
     def to_dict(self) -> dict[str, Any]:
