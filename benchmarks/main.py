@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import anchor, browser, machine, output, profiling
-from benchmarks.measure import StageFailed, measure, python, run_once
+from benchmarks.measure import Measurement, StageFailed, measure, python, run_once
 from benchmarks.report import render_report
 from benchmarks.synth import DEFAULT_SEED, tutorial_paths, write_corpus
 
@@ -29,7 +29,10 @@ OVERRIDES = ROOT / "site_overrides"
 DEFAULT_SIZES = [100, 1000]
 LARGE = 10000
 PROFILE_MAX_N = 1000
+# The build cache keeps rendered pages in this folder of the cache (generator/site/cache.py).
+PAGE_CACHE = "pages"
 _SUMMARY_NUMBERS = {
+    "rendered": re.compile(r"(\d+) read and rendered"),
     "load_and_render_seconds": re.compile(r"load and render ([\d.]+) s"),
     "mkdocs_seconds": re.compile(r"mkdocs ([\d.]+) s"),
     "image_work_seconds": re.compile(r"([\d.]+) s of image work"),
@@ -69,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in args.n:
             results["sizes"].append(_measure_size(n, args, work / f"n{n}"))
+            _write(results, args.out, started)  # a long run shows its numbers as they come
         if args.profile:
             profiled = max((n for n in args.n if n <= PROFILE_MAX_N), default=min(args.n))
             results["profile"] = _profile(profiled, work)
@@ -81,13 +85,18 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    results["total_seconds"] = round(time.perf_counter() - started, 1)
-    results["load_average_after"] = os.getloadavg()
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    (args.out / "RESULTS.md").write_text(render_report(results), encoding="utf-8")
+    results["complete"] = True
+    _write(results, args.out, started)
     _log(f"wrote {args.out / 'RESULTS.md'} and results.json")
     return 0
+
+
+def _write(results: dict[str, Any], out: Path, started: float) -> None:
+    results["total_seconds"] = round(time.perf_counter() - started, 1)
+    results["load_average_after"] = os.getloadavg()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (out / "RESULTS.md").write_text(render_report(results), encoding="utf-8")
 
 
 def _measure_size(n: int, args: argparse.Namespace, base: Path) -> dict[str, Any]:
@@ -95,27 +104,30 @@ def _measure_size(n: int, args: argparse.Namespace, base: Path) -> dict[str, Any
     corpus, site, cache = base / "corpus", base / "site", base / "cache"
     _log(f"N={n}: writing the synthetic corpus")
     stats = write_corpus(corpus, n, args.seed)
-    result: dict[str, Any] = {"n": n, "corpus": stats.__dict__, "stages": {}, "notes": []}
-    stages = result["stages"]
+    result: dict[str, Any] = {"n": n, "corpus": stats.__dict__, "stages": {}, "summaries": {}, "notes": []}
+    stages: dict[str, Measurement] = {}
     env = _child_env()
 
     _log(f"N={n}: floor (markdown-it-py parse)")
     stages["floor"] = measure(python("-m", "benchmarks.stages", "floor", str(corpus)), args.runs, env=env)
+
     _log(f"N={n}: full build, cold caches")
-    build = python("-m", "generator", "build", "--source", str(corpus), "--site-dir", str(site))
-    build += ["--cache-dir", str(cache)]
-    stages["full"] = measure(build, args.runs, lambda _: _remove(site, cache), env)
-    result["build_summary"] = _summary_numbers(stages["full"].samples[-1].stdout)
+    stages["cold"] = measure(_build(corpus, site, cache), args.runs, lambda _: _remove(site, cache), env)
     ours = output.tutorial_pages(site, ("tutorials",))
     result["output"] = output.site_size(site, ours).as_dict()
     result["own_assets"] = [a.__dict__ for a in output.own_assets(ours[0], site, OVERRIDES)] if ours else []
-    # From here on the image cache is the one the last cold build filled.
-    _log(f"N={n}: full build, warm image cache, nothing changed")
-    stages["full_warm"] = measure(build, args.runs, lambda _: _remove(site), env)
-    result["warm_summary"] = _summary_numbers(stages["full_warm"].samples[-1].stdout)
-    _log(f"N={n}: generator stage (no mkdocs), warm image cache")
-    render = python("-m", "benchmarks.stages", "render", str(corpus), str(cache))
-    stages["generator"] = measure(render, args.runs, env=env)
+
+    # Every page rendered, screenshots and placeholders from the cache: a build after a
+    # generator upgrade, and the generator's own cost (image drawing is measured by "cold").
+    images, full_site = _image_cache(cache, base), base / "full-site"
+    _log(f"N={n}: full build, every page rendered, image cache warm")
+    build = _build(corpus, full_site, images)
+    stages["full"] = measure(build, args.runs, lambda _: _remove(images / PAGE_CACHE, full_site), env)
+    _log(f"N={n}: generator stage (no mkdocs), every page rendered, image cache warm")
+    render = python("-m", "benchmarks.stages", "render", str(corpus), str(images))
+    stages["generator"] = measure(render, args.runs, lambda _: _remove(images / PAGE_CACHE), env)
+    _log(f"N={n}: rebuild with nothing changed")
+    stages["noop"] = measure(_build(corpus, site, cache), args.runs, env=env)
 
     if n <= anchor.MAX_PAGES:
         _log(f"N={n}: anchor (plain mkdocs-material)")
@@ -128,27 +140,53 @@ def _measure_size(n: int, args: argparse.Namespace, base: Path) -> dict[str, Any
     else:
         result["notes"].append(f"anchor {anchor.SKIP_REASON}")
 
-    _log(f"N={n}: one-file edit, then rebuild (warm caches)")
-    if not site.is_dir():
-        run_once(build, env=env)
+    _log(f"N={n}: one-file edit, then rebuild")
     edited = tutorial_paths(corpus)[n // 2]
-    stages["incremental"] = measure(build, args.runs, lambda run: _edit(edited, run), env)
-    result["incremental_summary"] = _summary_numbers(stages["incremental"].samples[-1].stdout)
-    result["stages"] = {name: m.as_dict() for name, m in stages.items()}
+    stages["incremental"] = measure(
+        _build(corpus, site, cache), args.runs, lambda run: _edit(edited, run), env
+    )
+    for name, measured in stages.items():
+        result["stages"][name] = measured.as_dict()
+        if name not in ("floor", "anchor", "generator"):
+            result["summaries"][name] = _summary_numbers(measured.samples[-1].stdout)
     return result
 
 
-def _profile(n: int, work: Path) -> dict[str, Any]:
-    """cProfile one full build of the N-tutorial corpus measured before, its image cache warm.
+def _build(corpus: Path, site: Path, cache: Path) -> list[str]:
+    return python(
+        "-m",
+        "generator",
+        "build",
+        "--source",
+        str(corpus),
+        "--site-dir",
+        str(site),
+        "--cache-dir",
+        str(cache),
+    )
 
-    Cold, the build's time is image work on worker threads, which cProfile cannot see (the
-    build's own summary reports it); warm, the profile shows the Python pipeline itself.
+
+def _image_cache(cache: Path, base: Path) -> Path:
+    """A copy of a warm build cache without its rendered pages (screenshots and placeholders only)."""
+    images = base / "image-cache"
+    _remove(images)
+    shutil.copytree(cache, images, ignore=lambda folder, names: [PAGE_CACHE] if Path(folder) == cache else [])
+    return images
+
+
+def _profile(n: int, work: Path) -> dict[str, Any]:
+    """cProfile one full build (every page rendered, image cache warm) of a corpus measured before.
+
+    Image drawing runs on worker threads, which cProfile cannot see (the build's summary line
+    reports it), so the profile is of the build that draws nothing: the Python pipeline itself.
     """
-    _log(f"N={n}: profiling one full build (warm image cache)")
+    _log(f"N={n}: profiling one full build (every page rendered, image cache warm)")
     base = work / f"n{n}"
-    site, out = base / "profile-site", base / "build.prof"
-    command = python("-m", "cProfile", "-o", str(out), "-m", "generator", "build")
-    command += ["--source", str(base / "corpus"), "--site-dir", str(site), "--cache-dir", str(base / "cache")]
+    images, out = base / "image-cache", base / "build.prof"
+    _remove(images / PAGE_CACHE)
+    command = python(
+        "-m", "cProfile", "-o", str(out), *_build(base / "corpus", base / "profile-site", images)[1:]
+    )
     sample = run_once(command, cwd=ROOT, env=_child_env())
     summary = profiling.summarise(out)
     summary.update(n=n, wall_seconds=round(sample.seconds, 2), build_summary=_summary_numbers(sample.stdout))

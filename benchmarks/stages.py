@@ -35,6 +35,8 @@ def render(corpus: Path, cache: Path) -> int:
     def skip_mkdocs(*args: Any, **kwargs: Any) -> None:
         return None
 
+    if not callable(getattr(build, "run_mkdocs", None)):
+        raise SystemExit("generator.site.build.run_mkdocs is gone: update benchmarks/stages.py render()")
     build.run_mkdocs = skip_mkdocs  # type: ignore[assignment]
     with tempfile.TemporaryDirectory(prefix="tc-bench-render-") as folder:
         options = build.BuildOptions(source=corpus, site_dir=Path(folder) / "site", cache_dir=cache)
