@@ -97,6 +97,7 @@ def test_the_certificate_helper_formats_a_der_certificate(page: Page, bundle: Pa
     step = load(SEED).tutorial.sections[1].procedures[0].steps[8].steps[7]  # 9.8: the certificate
     page.goto(seed_url(bundle))
     page.locator(f"li#{step.id} a.tc-helper").click()
+    page.locator("[data-tc-cert-ready]").wait_for(state="attached")  # the page's script is listening
     cert = cf.certificate("rsa-valid")
     page.set_input_files(
         '[data-tc-cert="file"]', files=[{"name": "sso.cer", "mimeType": "", "buffer": cf.der(cert)}]
