@@ -16,6 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from generator.site.build import BuildOptions, build_site
 from tests.conftest import SEED, SOURCE_DOCS
@@ -104,3 +105,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     yield BuiltSite(site, source, base_url)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def seed_page(page: Page, built_site: BuiltSite) -> Page:
+    """The seed's tutorial page with clipboard access granted, once its values panel is up."""
+    page.context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=built_site.base_url.rstrip("/")
+    )
+    page.goto(built_site.tutorial(SEED_KEY))
+    expect(page.locator("#tc-values")).to_be_visible()
+    return page

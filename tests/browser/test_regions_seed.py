@@ -21,13 +21,8 @@ def step3(page: Page) -> Locator:
 
 
 @pytest.fixture
-def seed(page: Page, built_site: BuiltSite) -> Page:
-    page.context.grant_permissions(
-        ["clipboard-read", "clipboard-write"], origin=built_site.base_url.rstrip("/")
-    )
-    page.goto(built_site.tutorial(SEED_KEY))
-    expect(page.locator("#tc-values")).to_be_visible()
-    return page
+def seed(seed_page: Page) -> Page:
+    return seed_page
 
 
 def test_before_a_choice_step_3_shows_every_variant_and_asks(seed: Page) -> None:

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from generator.pipeline import load
-from tests.browser.conftest import SEED_KEY, BuiltSite
+from tests.browser.conftest import SEED_KEY
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.browser
@@ -26,13 +26,9 @@ def sub_step(page: Page, number: int) -> Locator:
 
 
 @pytest.fixture
-def seed(page: Page, built_site: BuiltSite) -> Page:
-    page.context.grant_permissions(
-        ["clipboard-read", "clipboard-write"], origin=built_site.base_url.rstrip("/")
-    )
-    page.goto(built_site.tutorial(SEED_KEY))
-    expect(page.locator("#tc-value-tenant_id")).to_be_visible()
-    return page
+def seed(seed_page: Page) -> Page:
+    expect(seed_page.locator("#tc-value-tenant_id")).to_be_visible()
+    return seed_page
 
 
 def test_tenant_id_fills_9_4_9_5_and_9_6_without_a_reload(seed: Page) -> None:
