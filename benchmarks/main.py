@@ -148,7 +148,7 @@ def _measure_size(n: int, args: argparse.Namespace, base: Path) -> dict[str, Any
     for name, measured in stages.items():
         result["stages"][name] = measured.as_dict()
         if name not in ("floor", "anchor", "generator"):
-            result["summaries"][name] = _summary_numbers(measured.samples[-1].stdout)
+            result["summaries"][name] = _summary_numbers(measured.median_sample.stdout)
     return result
 
 

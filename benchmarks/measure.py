@@ -43,6 +43,11 @@ class Measurement:
         return statistics.median(s.seconds for s in self.samples)
 
     @property
+    def median_sample(self) -> Sample:
+        """The run whose wall time is the median (the upper one of an even count)."""
+        return sorted(self.samples, key=lambda s: s.seconds)[len(self.samples) // 2]
+
+    @property
     def cpu_seconds(self) -> float:
         return statistics.median(s.cpu_seconds for s in self.samples)
 

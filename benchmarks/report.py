@@ -159,7 +159,7 @@ def _breakdown(sizes: list[dict[str, Any]]) -> str:
     labels = dict(STAGES)
     lines = [
         "## Inside the builds",
-        "From each build's own summary line (the last run of each kind). Image work is summed over "
+        "From each build's own summary line (its median run). Image work is summed over "
         "the image worker threads, so it can exceed the wall time.",
         "",
         "| N | build | pages rendered | load and render, s | mkdocs, s | image work, s |",
