@@ -28,6 +28,9 @@ SECTIONS = (
     "## Ticking a box on a 300-step page",
     "## Synthetic corpus",
 )
+# One worker runs the (module-scoped) benchmark once for all the tests that read its report.
+pytestmark = pytest.mark.xdist_group("benchmarks-smoke")
+
 STAGES = ("floor", "generator", "full", "cold", "noop", "incremental", "anchor")
 
 
