@@ -62,6 +62,13 @@ ms.date: 02/15/2024
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    """Serves without caching: two builds within one second share a Last-Modified second, so
+    a cached page would come back as "not modified" after the rebuild."""
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
