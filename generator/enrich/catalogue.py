@@ -19,14 +19,18 @@ TEMPLATE_REF = re.compile(r"\{([a-z][a-z0-9_]*|[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*)
 DEFAULT_VALIDATOR = "text"
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9]")
+_SPACES = re.compile(r"\s+")
+
+
 def token_key(token: str) -> str:
     """``<Tenant-Name>``, ``{tenant_name}`` and ``<tenantname>`` are the same placeholder."""
-    return re.sub(r"[^a-z0-9]", "", token.lower())
+    return _NOT_KEY.sub("", token.lower())
 
 
 def label_key(label: str) -> str:
     """Labels match ignoring case, spacing and a trailing colon."""
-    return re.sub(r"\s+", " ", label).strip().rstrip(":").strip().casefold()
+    return _SPACES.sub(" ", label).strip().rstrip(":").strip().casefold()
 
 
 @dataclass(frozen=True)
@@ -92,13 +96,29 @@ class Catalogue:
     values: dict[str, Value] = field(default_factory=dict)
     validators: dict[str, Validator] = field(default_factory=dict)
 
+    _index: tuple[int, dict[str, Value], dict[str, Value]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def _lookup(self) -> tuple[dict[str, Value], dict[str, Value]]:
+        """{label key: value} and {token key: value}, first value wins; rebuilt when values are added
+        (a loaded catalogue is never edited, only grown while loading)."""
+        if self._index is None or self._index[0] != len(self.values):
+            labels: dict[str, Value] = {}
+            tokens: dict[str, Value] = {}
+            for value in self.values.values():
+                for label in value.labels:
+                    labels.setdefault(label_key(label), value)
+                for token in value.placeholders:
+                    tokens.setdefault(token_key(token), value)
+            self._index = (len(self.values), labels, tokens)
+        return self._index[1], self._index[2]
+
     def value_for_label(self, label: str) -> Value | None:
-        key = label_key(label)
-        return next((v for v in self.values.values() if key in {label_key(x) for x in v.labels}), None)
+        return self._lookup()[0].get(label_key(label))
 
     def value_for_token(self, token: str) -> Value | None:
-        key = token_key(token)
-        return next((v for v in self.values.values() if key in {token_key(t) for t in v.placeholders}), None)
+        return self._lookup()[1].get(token_key(token))
 
     def with_values(self, extra: dict[str, Value]) -> Catalogue:
         """This catalogue plus a tutorial's own values (checked like the shared ones)."""

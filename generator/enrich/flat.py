@@ -9,6 +9,7 @@ its children, so the model loses nothing and the renderer can still show the sou
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ BARRIER = "\x00"
 Atomic = Callable[[Inline], str | None]
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     index: int
     start: int
@@ -47,11 +48,14 @@ class Flat:
                 whole = atomic(node)
                 piece = Piece(index, offset, BARRIER if whole is None else whole or BARRIER, False)
             self.pieces.append(piece)
-            offset = piece.end
-        self.text = "".join(p.text for p in self.pieces)
+            offset += len(piece.text)
+        self.text = "".join([p.text for p in self.pieces])
+        self.starts = [p.start for p in self.pieces]
 
     def piece_at(self, offset: int) -> Piece:
-        return next(p for p in self.pieces if p.start <= offset < p.end)
+        """The piece holding ``offset`` (the last one starting at or before it: empty pieces
+        share their start with the piece after them)."""
+        return self.pieces[bisect_right(self.starts, offset) - 1]
 
     def widen(self, start: int, end: int) -> tuple[int, int]:
         """Grow a span so that it never cuts a node that cannot be split."""

@@ -75,14 +75,18 @@ def _atomic(node: Inline) -> str | None:
 
 
 def _next_span(flat: Flat, catalogue: Catalogue) -> tuple[int, int, dict[str, str]] | None:
+    if not TOKEN.search(flat.text):  # most runs: nothing any span could hold
+        return None
     for run in _RUN.finditer(flat.text):
         stripped = run.group().rstrip(".,;:!?")
         if not stripped:
             continue
         start, end = flat.widen(run.start(), run.start() + len(stripped))
+        text = flat.text[start:end]
+        if not TOKEN.search(text):
+            continue
         piece = flat.piece_at(start)
         is_code = flat.nodes[piece.index].type == "code" and (start, end) == (piece.start, piece.end)
-        text = flat.text[start:end]
         if is_code and TOKEN.fullmatch(text.strip()):
             continue
         found = tokens_in(text, catalogue, code=is_code)
@@ -101,6 +105,8 @@ def mark_placeholders(nodes: list[Inline], catalogue: Catalogue) -> list[Inline]
             found = tokens_in(node.text, catalogue)
             if found:
                 node.attrs["values"] = found
+    if not any("<" in node.text or "{" in node.text for node in nodes):
+        return made  # no token can be in the run (its flat text is made of these texts)
     while True:
         flat = Flat(nodes, _atomic)
         span = _next_span(flat, catalogue)

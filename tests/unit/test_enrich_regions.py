@@ -10,7 +10,7 @@ from generator.enrich import enrich, load_data
 from generator.model.inline import plain_text
 from generator.model.serialize import to_dict
 from generator.pipeline import load
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SEED, SOURCE_DOCS
 from tests.support.enrich import LEGACY_HEAD, all_steps, enriched, nodes_of, step_at, tutorial_from
 
 MIMECAST_WEBMAIL = {
@@ -59,6 +59,20 @@ def test_enrich_does_not_modify_its_input(seed_path) -> None:
     snapshot = copy.deepcopy(to_dict(tutorial))
     enrich(tutorial, load_data(seed_path))
     assert to_dict(tutorial) == snapshot
+
+
+IN_PLACE_SAMPLE = [SEED, *sorted(SOURCE_DOCS.glob("*.md")), *sorted(CORPUS.glob("*/*.md"))[::20]]
+
+
+@pytest.mark.parametrize("path", IN_PLACE_SAMPLE, ids=lambda p: p.name)
+def test_enrich_in_place_gives_the_same_model_as_on_a_copy(path) -> None:
+    data = load_data(path)
+    copied, problems = enrich(load(path).tutorial, data)
+    loaded = load(path).tutorial
+    in_place, in_place_problems = enrich(loaded, data, copy=False)
+    assert in_place is loaded
+    assert to_dict(in_place) == to_dict(copied)
+    assert in_place_problems == problems
 
 
 def test_single_url_keeps_its_path_in_every_variant() -> None:
