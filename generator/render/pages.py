@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import escape
+
 from generator.render.page_data import json_text
 
 META_START = "<!--tc-meta:"
@@ -19,6 +21,7 @@ META_END = "-->"
 TUTORIALS_DIR = "tutorials"
 GROUPS_DIR = "groups"
 CERTIFICATE_HELPER = "certificate-helper"
+_TEXT_META = ("title", "description")
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,13 @@ class PageSource:
         return url_of(self.path)
 
     def text(self) -> str:
-        """The file mkdocs reads: YAML front matter (JSON scalars, which YAML accepts) and the body."""
+        """The file mkdocs reads: YAML front matter (JSON scalars, which YAML accepts) and the body.
+
+        The theme writes the title and description into the page as they are (mkdocs does not
+        escape), so they go in escaped.
+        """
         meta = {"title": self.title, "tc_page": self.kind, **self.meta}
+        meta.update({key: escape(meta[key]) for key in _TEXT_META if isinstance(meta.get(key), str)})
         lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
         site_meta = f"\n{META_START}{json_text(self.site_meta)}{META_END}\n" if self.site_meta else ""
         return "---\n" + "\n".join(lines) + "\n---\n" + self.body + site_meta

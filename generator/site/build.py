@@ -2,7 +2,10 @@
 
 Page sources go into a fresh temporary docs folder (never the repository); mkdocs builds
 into a staging folder beside the target, which replaces the old site only when the whole
-build succeeded (see :mod:`generator.site.swap`). Unchanged tutorials come from the build
+build succeeded (see :mod:`generator.site.swap`). Screenshots, placeholders and social cards
+are written into a media folder beside it and moved into the staged site after mkdocs, so
+mkdocs never copies them. Tutorial pages are filled into frames of the theme's page template
+(:mod:`generator.site.frames`). Unchanged tutorials come from the build
 cache (:mod:`generator.site.cache`); the site's ``manifest.json`` records every tutorial's
 steps and its last update (:mod:`generator.site.manifest`); dates come from the sources
 (:mod:`generator.site.dates`), so the same input gives the same bytes.
@@ -35,7 +38,7 @@ from generator.site.dates import build_date, site_epoch
 from generator.site.manifest import Manifest, counts
 from generator.site.mkdocs_run import run_mkdocs
 from generator.site.offline import OfflineSite
-from generator.site.swap import discard, staging_dir, swap_in
+from generator.site.swap import discard, move_into, staging_dir, swap_in
 from generator.site.tutorials import TutorialPages
 from generator.sync.progress import Bar, Lines, display
 
@@ -132,7 +135,7 @@ def build_site(options: BuildOptions) -> BuildReport:
     environment.cache_clear()  # templates may have changed since the last build (serve)
     previous = Manifest.read(options.site_dir)
     paths = tutorial_files(source)
-    staged = staging_dir(options.site_dir)
+    staged, media = staging_dir(options.site_dir), staging_dir(options.site_dir)
     try:
         with (
             tempfile.TemporaryDirectory(prefix="tc-docs-") as docs_name,
@@ -141,7 +144,7 @@ def build_site(options: BuildOptions) -> BuildReport:
             docs = Path(docs_name)
             started = time.perf_counter()
             cache_dir = options.cache_dir or default_cache_dir()
-            site = _render_site(source, paths, docs, cache_dir, previous, report, shown)
+            site = _render_site(source, paths, media, cache_dir, previous, report, shown)
             for path, text in site.files.items():
                 (docs / path).parent.mkdir(parents=True, exist_ok=True)
                 (docs / path).write_text(text, encoding="utf-8")
@@ -160,14 +163,14 @@ def build_site(options: BuildOptions) -> BuildReport:
                     site_url=options.site_url,
                 )
             report.mkdocs_seconds = time.perf_counter() - started
+        move_into(media, staged)
         site.manifest.publish(staged, previous)
         swap_in(staged, options.site_dir)
     except jinja2.TemplateError as exc:
-        discard(staged)
         raise _template_error(exc) from exc
-    except BaseException:
-        discard(staged)
-        raise
+    finally:
+        discard(media)
+        discard(staged)  # gone already when the build succeeded
     return report
 
 
@@ -180,7 +183,7 @@ def tutorial_key(path: Path, source: Path) -> str:
 def _render_site(
     source: Path,
     paths: list[Path],
-    docs: Path,
+    media: Path,
     cache_dir: Path,
     previous: Manifest,
     report: BuildReport,
@@ -193,7 +196,7 @@ def _render_site(
     site = _Site()
     pages = TutorialPages(source, keys, PageCache(cache_dir), previous)
     report.cache = pages.cache.stats
-    with ImageProcessor(source, docs, cache_dir) as images:
+    with ImageProcessor(source, media, cache_dir) as images:
         planned = [pages.plan(path, key, images) for path, key in zip(paths, keys, strict=True)]
         stats = pages.cache.stats
         shown.log(f"build: {stats.tutorials} tutorials, {stats.hits} unchanged, {stats.misses} to render")

@@ -6,6 +6,8 @@ Markdown would have produced on the way, the table of contents, comes with the p
 (see :mod:`generator.render.pages`), and so do its search entries, one per section and
 per step: they are added to the search index after the search plugin has written it.
 A tutorial page's sitemap date is the tutorial's own (``updated``), not the build's day.
+Tutorial pages are not rendered by the theme's page template one by one but filled into a
+frame of it (:mod:`generator.site.frames`).
 """
 
 from __future__ import annotations
@@ -18,14 +20,22 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
 from generator.render.pages import split_site_meta
+from generator.site.frames import FRAMED_TEMPLATE, Frames, extend
 
 SEARCH_INDEX = os.path.join("search", "search_index.json")
 
 _entries: list[dict[str, str]] = []
+_frames: list[Frames] = []  # this build's
 
 
 def on_pre_build(config: Any, **kwargs: Any) -> None:
     _entries.clear()
+    _frames.clear()
+
+
+def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    _frames.append(Frames(extend(env)))
+    return env
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any, **kwargs: Any) -> str:
@@ -42,7 +52,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any
     page.toc = get_toc(page.tc_meta.get("toc", []))
     page.update_date = page.tc_meta.get("updated", page.update_date)
     _entries.extend(page.tc_meta.get("search", []))
+    if page.meta["tc_page"] == "tutorial":
+        page.meta["template"] = FRAMED_TEMPLATE
     return body
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: Any, **kwargs: Any) -> dict[str, Any]:
+    if page.meta.get("template") == FRAMED_TEMPLATE:
+        page.content = _frames[-1].render(context, page, config)
+    return context
 
 
 @event_priority(-100)  # after the search plugin has written its index

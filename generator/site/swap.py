@@ -33,3 +33,9 @@ def swap_in(staged: Path, target: Path) -> None:
 
 def discard(staged: Path) -> None:
     shutil.rmtree(staged, ignore_errors=True)
+
+
+def move_into(folder: Path, staged: Path) -> None:
+    """Move everything in ``folder`` into ``staged`` (renames: both are beside the target)."""
+    for entry in folder.iterdir():
+        os.rename(entry, staged / entry.name)
