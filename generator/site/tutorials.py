@@ -16,15 +16,16 @@ from typing import Any
 import jinja2
 
 from generator.diagnostics import Diagnostic, GeneratorError
-from generator.enrich import enrich, load_data
+from generator.enrich import EnrichData, enrich, load_data
 from generator.enrich.apply import data_dir_for
 from generator.enrich.sidecar import sidecar_path
+from generator.model.nodes import Tutorial
 from generator.pipeline import Loaded, load_bytes
 from generator.render.context import RenderContext
 from generator.render.environment import TEMPLATES
 from generator.render.images import ImageProcessor, iter_images
 from generator.render.tutorial import Helper, render_tutorial
-from generator.site.cache import PageCache, RenderedTutorial, build_digest, dependencies, digest, tree_digest
+from generator.site.cache import PageCache, RenderedTutorial, build_digest, digest, tree_digest
 from generator.site.manifest import Manifest, carried, new_update, step_records
 
 
@@ -77,10 +78,11 @@ class TutorialPages:
             return planned.rendered
         loaded = planned.loaded
         assert loaded is not None
-        tutorial, problems = enrich(loaded.tutorial, load_data(planned.path))
+        data = load_data(planned.path)
+        tutorial, problems = enrich(loaded.tutorial, data, copy=False)  # the build owns this model
         _refuse_broken_sidecar(problems)
         steps = step_records(tutorial)
-        update = self._update(planned, loaded, steps)
+        update = self._update(planned, tutorial, data, steps)
         ctx.page_data = {"updates": update} if update else {}
         try:
             page, entry = render_tutorial(tutorial, planned.key, ctx, helpers)
@@ -90,15 +92,16 @@ class TutorialPages:
             raise GeneratorError(str(planned.path), 1, f"cannot render this tutorial: {exc!r}") from exc
         if entry.updated is not None:  # the sitemap's date for this page (see hooks.py)
             page = replace(page, site_meta={**page.site_meta, "updated": entry.updated.isoformat()})
+        images = list(iter_images(tutorial))
         rendered = RenderedTutorial(
             page=page,
             entry=entry,
             steps=steps,
             update=update,
             diagnostics=[*loaded.diagnostics.items, *problems],
-            images=list(iter_images(tutorial)),
+            images=images,
             source=self.cache.keep_source(planned.data),
-            deps=dependencies(tutorial, planned.path, self.source),
+            deps=self.cache.dependencies(tutorial, images, planned.path, self.source),
         )
         self.cache.put(planned.cache_key, rendered)
         return rendered
@@ -110,8 +113,13 @@ class TutorialPages:
         sidecar = sidecar_path(path)
         return digest(self.shared, key, str(path.resolve()), data, self.catalogues[folder], _bytes(sidecar))
 
-    def _update(self, planned: Planned, loaded: Loaded, steps: list[dict[str, Any]]) -> dict[str, Any]:
-        """The previous build's update if the steps are the same, else a new one (kept in ``updated``)."""
+    def _update(
+        self, planned: Planned, tutorial: Tutorial, data: EnrichData, steps: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        """The previous build's update if the steps are the same, else a new one (kept in ``updated``).
+
+        The previous version is enriched like this one, so the two differ only where the sources do.
+        """
         update = carried(self.previous, planned.key, steps)
         if update is not None:
             return update
@@ -120,8 +128,8 @@ class TutorialPages:
         old = None
         if old_bytes is not None:
             self.cache.stats.previous_versions_read += 1
-            old = _load(planned.path, old_bytes, self.source).tutorial
-        update = new_update(before, old, loaded.tutorial, steps)
+            old = enrich(_load(planned.path, old_bytes, self.source).tutorial, data, copy=False)[0]
+        update = new_update(before, old, tutorial, steps)
         self.updated[planned.key] = update
         return update
 
