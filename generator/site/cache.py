@@ -19,16 +19,15 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import generator
 from generator.diagnostics import Diagnostic, GeneratorError
-from generator.model.nodes import Image, Include, Tutorial
+from generator.model.nodes import Block, Image, Section, Step, Tutorial
 from generator.render.image_source import resolve_image
-from generator.render.images import iter_images
 from generator.render.pages import PageSource
 from generator.render.tutorial import CatalogueEntry
 
@@ -144,11 +143,18 @@ class RenderedTutorial:
 
 
 class PageCache:
-    """Rendered tutorials and tutorial versions under ``<cache_dir>/pages/<version>/``."""
+    """Rendered tutorials and tutorial versions under ``<cache_dir>/pages/<version>/``.
+
+    One instance serves one build, during which the source files are taken not to change: so
+    the hash of a file many tutorials pull in (a shared screenshot, an include) and where an
+    image reference points are worked out once per build, not once per tutorial.
+    """
 
     def __init__(self, cache_dir: Path) -> None:
         self.root = cache_dir / "pages" / CACHE_VERSION
         self.stats = CacheStats()
+        self._digests: dict[str, str | None] = {}
+        self._image_files: dict[tuple[str, Path, Path], str | None] = {}
 
     def get(self, key: str) -> RenderedTutorial | None:
         """The entry under ``key`` if it is readable and every file it pulled in is unchanged."""
@@ -156,9 +162,37 @@ class PageCache:
             rendered = RenderedTutorial.from_json(json.loads((self.root / f"{key}.json").read_text("utf-8")))
         except (OSError, ValueError, TypeError, KeyError):
             return None
-        if any(file_digest(Path(path)) != known for path, known in rendered.deps.items()):
+        if any(self._digest(path) != known for path, known in rendered.deps.items()):
             return None
         return rendered
+
+    def dependencies(
+        self, tutorial: Tutorial, images: list[Image], path: Path, source_root: Path
+    ) -> dict[str, str | None]:
+        """Every file besides the tutorial and its sidecar that its page is made from, with its hash.
+
+        ``images`` are the tutorial's image references (``iter_images``); a missing screenshot
+        counts too, so adding it later renders the page again.
+        """
+        files = {str(target) for target in _included(_blocks(tutorial), path)}
+        folder = path.resolve().parent  # all that resolve_image uses of the tutorial's path
+        for image in images:
+            found = self._image_file(image.src, path, folder, source_root)
+            if found is not None:
+                files.add(found)
+        return {name: self._digest(name) for name in sorted(files)}
+
+    def _image_file(self, src: str, path: Path, folder: Path, source_root: Path) -> str | None:
+        key = (src, folder, source_root)
+        if key not in self._image_files:
+            found = resolve_image(src, path, source_root).path
+            self._image_files[key] = None if found is None else str(found)
+        return self._image_files[key]
+
+    def _digest(self, name: str) -> str | None:
+        if name not in self._digests:
+            self._digests[name] = file_digest(Path(name))
+        return self._digests[name]
 
     def put(self, key: str, rendered: RenderedTutorial) -> None:
         text = json.dumps(rendered.to_json(), ensure_ascii=False)  # key order is page output order
@@ -189,26 +223,44 @@ class PageCache:
             raise GeneratorError(str(path), 1, f"cannot write the build cache: {exc}") from exc
 
 
-def dependencies(tutorial: Tutorial, path: Path, source_root: Path) -> dict[str, str | None]:
-    """Every file besides the tutorial and its sidecar that its page is made from, with its hash."""
-    files = {str(target) for target in _included(tutorial.intro + tutorial.sections, path)}
-    for image in iter_images(tutorial):
-        found = resolve_image(image.src, path, source_root)
-        if found.path is not None:
-            files.add(str(found.path))
-    return {name: file_digest(Path(name)) for name in sorted(files)}
+def _blocks(tutorial: Tutorial) -> Iterator[Block]:
+    """The tutorial's top-level blocks: its intro and the content of every section, procedure step
+    and subsection (blocks nested in these are reached through them)."""
+    yield from tutorial.intro
+    for section in tutorial.sections:
+        yield from _section_blocks(section)
 
 
-def _included(node: object, base: Path) -> Iterator[Path]:
+def _section_blocks(section: Section) -> Iterator[Block]:
+    yield from section.content
+    for procedure in section.procedures:
+        yield from _step_blocks(procedure.steps)
+    for subsection in section.subsections:
+        yield from _section_blocks(subsection)
+
+
+def _step_blocks(steps: list[Step]) -> Iterator[Block]:
+    for step in steps:
+        yield from step.content
+        yield from _step_blocks(step.steps)
+
+
+def _included(blocks: Iterator[Block] | list[Block], base: Path) -> Iterator[Path]:
     """Included files, each resolved against the file that includes it (includes nest)."""
-    if isinstance(node, Include):
-        if node.path and "://" not in node.path and not node.path.startswith(("/", "\\")):
-            target = (base.parent / node.path).resolve()
+    for block in blocks:
+        include = block.include
+        if include and _relative(include.path):
+            target = (base.parent / include.path).resolve()
             yield target
-            yield from _included(node.content, target)
-    elif isinstance(node, list):
-        for item in node:
+            yield from _included(include.content, target)
+        for item in block.items:
             yield from _included(item, base)
-    elif is_dataclass(node):
-        for f in fields(node):
-            yield from _included(getattr(node, f.name), base)
+        yield from _included(block.blocks, base)
+        if block.callout:
+            yield from _included(block.callout.content, base)
+        for tab in block.tabs:
+            yield from _included(tab.blocks, base)
+
+
+def _relative(path: str) -> bool:
+    return bool(path) and "://" not in path and not path.startswith(("/", "\\"))
