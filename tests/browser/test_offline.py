@@ -107,3 +107,10 @@ def test_the_certificate_helper_formats_a_der_certificate(page: Page, bundle: Pa
     page.get_by_role("link", name="Back to step 9.8").click()
     expect(page).to_have_url(seed_url(bundle, f"#{step.id}"))
     expect(page.locator("[data-tc-toolbar]")).to_be_visible()
+
+
+def test_the_training_tools_load_when_opened(page: Page, bundle: Path, requests: list[str]):
+    page.goto(seed_url(bundle))
+    page.locator("[data-tc-training] summary").click()
+    page.get_by_role("button", name="Present").click()
+    expect(page.locator(".tc-presenter__position")).to_have_text("Section 1 · Step 1 (1 of 37)")

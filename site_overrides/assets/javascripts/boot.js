@@ -1,4 +1,5 @@
-/* boot.js: runs every registered feature on each page view (loaded last).
+/* boot.js: on each page view, loads what the page needs (loader.js) and runs every
+ * registered feature on it (loaded last).
  *
  * mkdocs-material's document$ emits the first page and every page reached by instant
  * navigation. Opened from file:// with instant navigation on, the theme completes
@@ -12,7 +13,10 @@
 
   function run() {
     ran = true;
-    window.TC.start(document.body);
+    var root = document.body;
+    window.TC.loader.prepare(root, function () {
+      window.TC.start(root);
+    });
   }
 
   function whenReady() {

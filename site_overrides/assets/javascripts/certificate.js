@@ -24,7 +24,11 @@
   // The page's Content-Security-Policy (connect-src 'none') only governs a document that
   // was loaded as this page. Arriving by instant navigation swaps the page into another
   // document, where the policy would arrive late and break the theme's navigation: reload.
-  var loadedPath = window.location.pathname;
+  // (The document's own address is its navigation entry's: this script may load later.)
+  function loadedAsThisPage() {
+    var entries = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation") : [];
+    return !entries.length || new URL(entries[0].name).pathname === window.location.pathname;
+  }
 
   function part(tool, name) {
     return tool.querySelector('[data-tc-cert="' + name + '"]');
@@ -381,7 +385,7 @@
   TC.register("certificate", function (root) {
     var tool = root.querySelector("[data-tc-cert-root]");
     if (!tool || tool.hasAttribute("data-tc-cert-ready")) return;
-    if (window.location.pathname !== loadedPath) {
+    if (!loadedAsThisPage()) {
       window.location.reload();
       return;
     }

@@ -5,6 +5,8 @@
  *            failed write returns false: features never throw because of storage.
  * TC.register(name, init)  init(root) runs on every page view (boot.js calls TC.start),
  *            also after mkdocs-material's instant navigation; it must be idempotent.
+ * TC.order(names)  the order features start in (loader.js's table): scripts arrive in the
+ *            order pages need them, but the updates feature must still run before the checklist.
  * TC.on / TC.emit  a tiny event bus ("progress-changed", "region-changed", "values-changed").
  * TC.pageData()   the page's JSON data (<template id="tc-page-data">), or null. Not a <script>:
  *                 material's instant navigation re-runs scripts in the new page without their
@@ -17,6 +19,7 @@
 
   var PREFIX = "tc:v1:";
   var features = [];
+  var ranks = {};
   var listeners = {};
   var cachedDataElement = null;
   var cachedData = null;
@@ -69,9 +72,21 @@
     features.push({ name: name, init: init });
   }
 
-  /* Run every feature on root; one failing feature must not stop the others. */
+  function order(names) {
+    names.forEach(function (name, index) {
+      ranks[name] = index;
+    });
+  }
+
+  function rank(feature) {
+    return feature.name in ranks ? ranks[feature.name] : Object.keys(ranks).length;  // unranked: after, as registered
+  }
+
+  /* Run every feature on root, in TC.order; one failing feature must not stop the others. */
   function start(root) {
-    features.forEach(function (feature) {
+    features.slice().sort(function (a, b) {
+      return rank(a) - rank(b);
+    }).forEach(function (feature) {
       try {
         feature.init(root);
       } catch (error) {
@@ -113,6 +128,7 @@
   window.TC = {
     store: store,
     register: register,
+    order: order,
     start: start,
     on: on,
     emit: emit,

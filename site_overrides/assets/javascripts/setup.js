@@ -13,7 +13,6 @@
  * TC.setup.describe(setup) readable lines ("Mimecast region: South Africa").
  * TC.setup.place(step)     a step element's number and section ("9.4", 2, "Configuring...").
  * TC.setup.say(text, kind) the training tools' status line (kind "error" for a refusal).
- * It also shows the training tools block (templates/partials/training.html.j2).
  */
 (function () {
   "use strict";
@@ -188,12 +187,6 @@
     status.textContent = text;
     status.classList.toggle("tc-training__status--error", kind === "error");
   }
-
-  /* The training tools stay hidden without JavaScript; with it, they are there to open. */
-  TC.register("training", function (root) {
-    var tools = root.querySelector("[data-tc-training]");
-    if (tools && TC.pageData()) tools.hidden = false;
-  });
 
   TC.setup = {
     current: current,

@@ -6,7 +6,8 @@
  * because they were reworded or moved). checklist.js stores each tick with the fingerprint
  * of what the step said when it was ticked ("fingerprints": {id: fingerprint}).
  *
- * On every tutorial page, before the checklist reads the stored progress:
+ * On a tutorial page with stored progress (loader.js loads this file only there; without
+ * ticks there is nothing to reconcile), before the checklist reads the stored progress:
  * - a tick on a step that is unchanged stays, also when the step was renumbered (same id) or
  *   got a new id without a new content (an alias with the same fingerprint);
  * - a tick on a step whose content changed since it was ticked (its fingerprint differs, or,
