@@ -66,3 +66,7 @@ class GeneratorError(Exception):
         self.file = file
         self.line = line
         self.message = message
+
+    def __reduce__(self) -> tuple[type[GeneratorError], tuple[str, int, str]]:
+        """Pickled by its parts, so it crosses from a worker process (generator.site.workers)."""
+        return (GeneratorError, (self.file, self.line, self.message))

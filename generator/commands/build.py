@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.diagnostics import GeneratorError
 from generator.site.build import BuildOptions, build_site
 from generator.site.mkdocs_run import MkdocsFailed
+from generator.site.workers import default_jobs
 
 HELP = "build the checklist site from a folder of tutorials (mkdocs-material)"
 
@@ -22,6 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache-dir", help="build cache (default ~/.cache/tutorial-checklists)")
     parser.add_argument("--quiet", action="store_true", help="plain progress lines, no progress bar")
     parser.add_argument("--report", help="also write the build report (cache statistics, updates) as JSON")
+    parser.add_argument(
+        "--jobs", type=int, default=default_jobs(), help="processes rendering tutorials (default: one per core)"
+    )
 
 
 def options_from(args: argparse.Namespace) -> BuildOptions:
@@ -33,6 +37,7 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
         offline=args.offline,
         progress=sys.stdout,
         quiet=args.quiet,
+        jobs=max(1, args.jobs),
     )
 
 

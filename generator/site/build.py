@@ -18,7 +18,6 @@ import os
 import re
 import tempfile
 import time
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -28,7 +27,6 @@ import jinja2
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.discover import tutorial_files
 from generator.render.catalogue import groups, render_group, render_home
-from generator.render.context import RenderContext
 from generator.render.environment import PROJECT_ROOT, TEMPLATES, environment
 from generator.render.images import ImageProcessor
 from generator.render.pages import CERTIFICATE_HELPER, PageSource
@@ -39,7 +37,8 @@ from generator.site.manifest import Manifest, counts
 from generator.site.mkdocs_run import run_mkdocs
 from generator.site.offline import OfflineSite
 from generator.site.swap import discard, move_into, staging_dir, swap_in
-from generator.site.tutorials import TutorialPages
+from generator.site.tutorials import TutorialPages, template_error
+from generator.site.workers import Job, default_jobs, pool, render_all
 from generator.sync.progress import Bar, Lines, display
 
 CONFIG_FILE = PROJECT_ROOT / "mkdocs.yml"
@@ -57,6 +56,7 @@ class BuildOptions:
     offline: bool = False  # a site to open as files, for rooms without internet (generator.site.offline)
     progress: TextIO | None = None  # where progress goes (a bar on a terminal); None: nowhere
     quiet: bool = False  # plain progress lines even on a terminal
+    jobs: int = field(default_factory=default_jobs)  # processes rendering tutorials (generator.site.workers)
 
 
 @dataclass
@@ -144,7 +144,7 @@ def build_site(options: BuildOptions) -> BuildReport:
             docs = Path(docs_name)
             started = time.perf_counter()
             cache_dir = options.cache_dir or default_cache_dir()
-            site = _render_site(source, paths, media, cache_dir, previous, report, shown)
+            site = _render_site(source, paths, media, cache_dir, previous, report, shown, options.jobs)
             for path, text in site.files.items():
                 (docs / path).parent.mkdir(parents=True, exist_ok=True)
                 (docs / path).write_text(text, encoding="utf-8")
@@ -167,7 +167,7 @@ def build_site(options: BuildOptions) -> BuildReport:
         site.manifest.publish(staged, previous)
         swap_in(staged, options.site_dir)
     except jinja2.TemplateError as exc:
-        raise _template_error(exc) from exc
+        raise template_error(exc) from exc
     finally:
         discard(media)
         discard(staged)  # gone already when the build succeeded
@@ -188,6 +188,7 @@ def _render_site(
     previous: Manifest,
     report: BuildReport,
     shown: Lines | Bar,
+    jobs: int,
 ) -> _Site:
     keys = [tutorial_key(path, source) for path in paths]
     _refuse_duplicate_keys(paths, keys)
@@ -196,14 +197,16 @@ def _render_site(
     site = _Site()
     pages = TutorialPages(source, keys, PageCache(cache_dir), previous)
     report.cache = pages.cache.stats
-    with ImageProcessor(source, media, cache_dir) as images:
-        planned = [pages.plan(path, key, images) for path, key in zip(paths, keys, strict=True)]
-        stats = pages.cache.stats
-        shown.log(f"build: {stats.tutorials} tutorials, {stats.hits} unchanged, {stats.misses} to render")
+    job = Job(pages, media, cache_dir, links, helpers)
+    planned = [pages.plan(path, key) for path, key in zip(paths, keys, strict=True)]
+    stats = pages.cache.stats
+    shown.log(f"build: {stats.tutorials} tutorials, {stats.hits} unchanged, {stats.misses} to render")
+    with pool(job, jobs, stats.misses) as executor, ImageProcessor(source, media, cache_dir) as images:
         for item in planned:
+            if item.rendered is not None:
+                pages.place_images(item.rendered, item.path, images)
+        for item, rendered in zip(planned, render_all(executor, job, planned, images), strict=True):
             shown.working(item.key)
-            ctx = RenderContext(source_path=item.path, links=links, images=images)
-            rendered = pages.render(item, ctx, helpers)
             report.diagnostics.extend(rendered.diagnostics)
             site.add(rendered.page, item.path)
             site.entries.append(rendered.entry)
@@ -226,17 +229,6 @@ def _render_site(
         site.files[page_path] = helper.render(tutorials=site.entries)
         site.nav.append({"Certificate helper": page_path})
     return site
-
-
-def _template_error(exc: jinja2.TemplateError) -> GeneratorError:
-    """A broken page or theme template, named by its file and line (from the traceback if need be)."""
-    file, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
-    if not file:
-        frames = [(f.f_code.co_filename, n) for f, n in traceback.walk_tb(exc.__traceback__)]
-        file, line = next(
-            ((name, n) for name, n in reversed(frames) if name.endswith((".j2", ".html"))), (None, 1)
-        )
-    return GeneratorError(file or str(TEMPLATES), line or 1, f"template error: {exc.message or exc!r}")
 
 
 def _helpers() -> dict[str, Any]:

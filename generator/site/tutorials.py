@@ -9,6 +9,7 @@ same, so an unchanged tutorial stays a cache hit build after build.
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -31,14 +32,13 @@ from generator.site.manifest import Manifest, carried, new_update, step_records
 
 @dataclass
 class Planned:
-    """One tutorial after the cache was asked: ``rendered`` on a hit, ``loaded`` (read) on a miss."""
+    """One tutorial after the cache was asked: ``rendered`` on a hit, ``None`` on a miss."""
 
     path: Path
     key: str
     data: bytes
     cache_key: str
     rendered: RenderedTutorial | None = None
-    loaded: Loaded | None = None
 
 
 class TutorialPages:
@@ -52,8 +52,8 @@ class TutorialPages:
         self.catalogues: dict[Path, str] = {}
         self.updated: dict[str, dict[str, Any]] = {}  # tutorials given a new update by this build
 
-    def plan(self, path: Path, key: str, images: ImageProcessor) -> Planned:
-        """Find the tutorial in the cache, or read it; either way its images start processing."""
+    def plan(self, path: Path, key: str) -> Planned:
+        """Read the tutorial's bytes and look for its page in the cache."""
         self.cache.stats.tutorials += 1
         data = _read(path)
         planned = Planned(path, key, data, self._cache_key(path, key, data))
@@ -61,23 +61,28 @@ class TutorialPages:
         if hit is not None and carried(self.previous, key, hit.steps) == hit.update:
             self.cache.stats.hits += 1
             planned.rendered = hit
-            for image in hit.images:
-                images.submit(image, path)
-            if "tc_social_image" in hit.page.meta:  # the card's file must be in this build's docs folder too
-                images.social_card(hit.entry.title, hit.entry.app)
             return planned
         self.cache.stats.misses += 1
         self.cache.stats.rendered.append(key)
-        planned.loaded = _load(path, data, self.source)
-        images.prefetch(planned.loaded.tutorial, path)
         return planned
 
+    @staticmethod
+    def place_images(hit: RenderedTutorial, path: Path, images: ImageProcessor) -> None:
+        """Put a cached page's screenshots and social card into this build's site."""
+        for image in hit.images:
+            images.submit(image, path)
+        if "tc_social_image" in hit.page.meta:
+            images.social_card(hit.entry.title, hit.entry.app)
+
     def render(self, planned: Planned, ctx: RenderContext, helpers: dict[str, Helper]) -> RenderedTutorial:
-        """The page of a tutorial the cache did not have (``planned.loaded``), now cached."""
-        if planned.rendered is not None:
-            return planned.rendered
-        loaded = planned.loaded
-        assert loaded is not None
+        """The page of a tutorial the cache did not have: read, enriched, rendered, and cached.
+
+        Runs in a worker process too (:mod:`generator.site.workers`): what it changes besides
+        the cache on disk (``updated``, the cache statistics) is handed back from there.
+        """
+        loaded = _load(planned.path, planned.data, self.source)
+        if ctx.images is not None:
+            ctx.images.prefetch(loaded.tutorial, planned.path)
         data = load_data(planned.path)
         tutorial, problems = enrich(loaded.tutorial, data, copy=False)  # the build owns this model
         _refuse_broken_sidecar(problems)
@@ -162,3 +167,14 @@ def _refuse_broken_sidecar(problems: list[Diagnostic]) -> None:
     for problem in problems:
         if problem.code == "sidecar-invalid":
             raise GeneratorError(problem.file, problem.line, problem.message)
+
+
+def template_error(exc: jinja2.TemplateError) -> GeneratorError:
+    """A broken page or theme template, named by its file and line (from the traceback if need be)."""
+    file, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not file:
+        frames = [(f.f_code.co_filename, n) for f, n in traceback.walk_tb(exc.__traceback__)]
+        file, line = next(
+            ((name, n) for name, n in reversed(frames) if name.endswith((".j2", ".html"))), (None, 1)
+        )
+    return GeneratorError(file or str(TEMPLATES), line or 1, f"template error: {exc.message or exc!r}")
