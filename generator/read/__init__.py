@@ -13,13 +13,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostics
 from generator.read import legacy, modern
 from generator.read.decode import decode
-from generator.read.lines import (
-    fix_headings,
-    letter_markers,
-    narrow_markers,
-    repair_containers,
-    unpad_emphasis,
-)
+from generator.read.lines import normalise
 from generator.read.source import Source
 
 DIALECTS = ("legacy", "modern")
@@ -48,11 +42,7 @@ def read_bytes(data: bytes, path: str, dialect: str | None = None) -> Source:
         front, text = legacy.split_header(text, diags)
     metadata.update(front)
     lines = text.split("\n")
-    fix_headings(lines, diags)
-    narrow_markers(lines)
-    repair_containers(lines)
-    unpad_emphasis(lines)
-    markers = letter_markers(lines)
+    markers = normalise(lines, diags)
     return Source(path, chosen, original, "\n".join(lines), metadata, markers, diags)
 
 

@@ -1,7 +1,9 @@
 """Line-level normalisations shared by both dialects.
 
 Each rewrite keeps the number of lines, so markdown-it's line maps stay source lines.
-Lines inside fenced code are never touched.
+Lines inside fenced code are never touched. No rewrite makes or unmakes a fence line (each
+edits lines that start with ``#``, a list marker, ``|``, ``>`` or hold ``**``), so
+:func:`normalise` finds the lines outside fences once and every fix walks that list.
 """
 
 from __future__ import annotations
@@ -40,11 +42,23 @@ def outside_fences(lines: list[str]) -> Iterator[int]:
             fence = None
 
 
-def fix_headings(lines: list[str], diags: Diagnostics) -> None:
+def normalise(lines: list[str], diags: Diagnostics) -> dict[int, str]:
+    """Every line fix in order; returns :func:`letter_markers`' letters by line."""
+    indexes = list(outside_fences(lines))
+    fix_headings(lines, indexes, diags)
+    narrow_markers(lines, indexes)
+    repair_containers(lines, indexes)
+    unpad_emphasis(lines, indexes)
+    return letter_markers(lines, indexes)
+
+
+def fix_headings(lines: list[str], indexes: list[int], diags: Diagnostics) -> None:
     """``##Heading`` becomes ``## Heading``; a heading a converter indented into a list item
     moves back to column 0 (tab headings, which legitimately nest, stay)."""
-    for index in outside_fences(lines):
+    for index in indexes:
         line = lines[index]
+        if "#" not in line:
+            continue
         match = _NO_SPACE_HEADING.match(line)
         if match:
             lines[index] = line[: match.end()] + " " + line[match.end() :]
@@ -63,16 +77,16 @@ def fix_headings(lines: list[str], diags: Diagnostics) -> None:
             )
 
 
-def narrow_markers(lines: list[str]) -> None:
+def narrow_markers(lines: list[str], indexes: list[int]) -> None:
     """``12.  Step`` puts the item's content at column 5, so the author's tab-indented
     screenshot under it (column 4) would fall out of the list; one space keeps it in."""
-    for index in outside_fences(lines):
+    for index in indexes:
         match = _WIDE_MARKER.match(lines[index])
         if match:
             lines[index] = match.group("indent") + match.group("marker") + " " + lines[index][match.end() :]
 
 
-def letter_markers(lines: list[str]) -> dict[int, str]:
+def letter_markers(lines: list[str], indexes: list[int]) -> dict[int, str]:
     """Rewrite lettered sub-steps (``a.``, ``b)``) as CommonMark ordered items.
 
     Returns the letters by line so the model keeps the number as written. Only lines
@@ -81,7 +95,7 @@ def letter_markers(lines: list[str]) -> dict[int, str]:
     """
     markers: dict[int, str] = {}
     seen_numbered = False
-    for index in outside_fences(lines):
+    for index in indexes:
         line = lines[index]
         if _HEADING.match(line):
             seen_numbered = False
@@ -110,7 +124,7 @@ def _cells(row: str) -> int:
     return len(re.split(r"(?<!\\)\|", body))
 
 
-def repair_containers(lines: list[str]) -> None:
+def repair_containers(lines: list[str], indexes: list[int]) -> None:
     """Put back into their container the lines a careless edit or converter left outside.
 
     - rows of a table begun on a ``>|`` line (lazy, so CommonMark drops the table) are quoted;
@@ -120,12 +134,11 @@ def repair_containers(lines: list[str]) -> None:
     - a one-line HTML comment at column 0 (lint switches) no longer ends the list around it;
     - a table header row with fewer cells than its delimiter row is padded (DocFX accepts it).
     """
-    indexes = list(outside_fences(lines))
     previous: dict[int, int] = {index: indexes[n - 1] if n else -1 for n, index in enumerate(indexes)}
     for index in indexes:
         line = lines[index]
         before = lines[previous[index]] if previous[index] >= 0 else ""
-        if _COMMENT_LINE.match(line):
+        if line.startswith("<!--") and _COMMENT_LINE.match(line):
             lines[index] = ""
         elif line.startswith("|") and _QUOTED_TABLE_ROW.match(before):
             lines[index] = _QUOTED_TABLE_ROW.match(before).group(1) + line  # type: ignore[union-attr]
@@ -135,7 +148,7 @@ def repair_containers(lines: list[str]) -> None:
             lines[index] = _INDENTED_QUOTE.match(before).group(1) + line  # type: ignore[union-attr]
         elif (ordered := _ORDERED.match(line)) and not ordered.group("indent"):
             _continue_sub_steps(lines, index, previous, int(ordered.group("number")))
-        if _DELIMITER_ROW.match(line) and "|" in before and _cells(before) < _cells(line):
+        if "|" in line and _DELIMITER_ROW.match(line) and "|" in before and _cells(before) < _cells(line):
             lines[previous[index]] = (
                 before.rstrip().rstrip("|") + " |" * (_cells(line) - _cells(before)) + " |"
             )
@@ -174,11 +187,13 @@ def padded_emphasis(line: str) -> list[tuple[int, str]]:
     return found
 
 
-def unpad_emphasis(lines: list[str]) -> None:
+def unpad_emphasis(lines: list[str], indexes: list[int]) -> None:
     """``**Configure Single Sign On **`` was bold on Microsoft's site; CommonMark shows the
     asterisks. The padding moves outside the markers (``check`` still reports it)."""
-    for index in outside_fences(lines):
+    for index in indexes:
         line = lines[index]
+        if "**" not in line and "__" not in line:
+            continue
         spans = padded_emphasis(code_free(line))
         for col, span in reversed(spans):
             marker, inner = span[:2], span[2:-2]
