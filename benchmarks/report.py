@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from benchmarks.output import FIRST
 from benchmarks.synth import sizes as real
 
 STAGES = (
@@ -200,19 +201,30 @@ def _output(sizes: list[dict[str, Any]]) -> str:
 
 def _assets(sizes: list[dict[str, Any]]) -> str:
     assets = sizes[-1].get("own_assets") or []
-    total = sum(a["bytes"] for a in assets) / 1024
-    gzipped = sum(a["gzip_bytes"] for a in assets) / 1024
+    for asset in assets:
+        asset.setdefault("when", FIRST)  # results of runs before the loader: all at once
+    first = [a for a in assets if a["when"] == FIRST]
+    total = sum(a["bytes"] for a in first) / 1024
+    gzipped = sum(a["gzip_bytes"] for a in first) / 1024
     verdict = "met" if total <= ASSET_BUDGET_KIB else "**not met**"
     lines = [
         "## The project's own JS and CSS per tutorial page",
-        f"Scripts and style sheets a tutorial page loads from `site_overrides/` (target ≤ 20 KB: {verdict} "
-        f"uncompressed, {'met' if gzipped <= ASSET_BUDGET_KIB else '**not met**'} gzipped).",
+        "Scripts and style sheets from `site_overrides/` (minified in the built site) that a tutorial page "
+        "loads in Chromium: its HTML's and those its loader adds, on a first visit and later "
+        f"(target ≤ 20 KB on a first visit: {verdict} uncompressed, "
+        f"{'met' if gzipped <= ASSET_BUDGET_KIB else '**not met**'} gzipped).",
         "",
-        "| File | bytes | gzip -9 |",
-        _rule(3),
+        "| File | loaded | bytes | gzip -9 |",
+        _rule(4),
     ]
-    lines += [f"| {a['path']} | {a['bytes']:,} | {a['gzip_bytes']:,} |" for a in assets]
-    lines.append(f"| **total** | {total:.1f} KiB | {gzipped:.1f} KiB |")
+    lines += [f"| {a['path']} | {a['when']} | {a['bytes']:,} | {a['gzip_bytes']:,} |" for a in assets]
+    lines.append(f"| **total on a first visit** | | {total:.1f} KiB | {gzipped:.1f} KiB |")
+    later = [a for a in assets if a not in first]
+    if later:
+        lines.append(
+            f"| **total loaded later** | | {sum(a['bytes'] for a in later) / 1024:.1f} KiB "
+            f"| {sum(a['gzip_bytes'] for a in later) / 1024:.1f} KiB |"
+        )
     return "\n".join(lines)
 
 
