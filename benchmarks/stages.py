@@ -4,9 +4,8 @@
 the least any Markdown site generator in Python must do.
 
 ``render CORPUS CACHE``: our generator stage alone (read, parse, model, enrich, render the
-pages and their images into a docs folder), i.e. ``build`` with the mkdocs step left out.
-``generator.site.build`` has no public entry point for that yet, so this replaces its
-``run_mkdocs`` with a no-op and otherwise runs the real ``build_site``.
+pages and their images into a docs folder): ``generator.site.build.write_pages``, the part of
+``build`` before mkdocs.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from markdown_it import MarkdownIt
 
@@ -30,17 +28,12 @@ def floor(corpus: Path) -> int:
 
 
 def render(corpus: Path, cache: Path) -> int:
-    from generator.site import build
+    from generator.site.build import BuildOptions, write_pages
 
-    def skip_mkdocs(*args: Any, **kwargs: Any) -> None:
-        return None
-
-    if not callable(getattr(build, "run_mkdocs", None)):
-        raise SystemExit("generator.site.build.run_mkdocs is gone: update benchmarks/stages.py render()")
-    build.run_mkdocs = skip_mkdocs  # type: ignore[assignment]
     with tempfile.TemporaryDirectory(prefix="tc-bench-render-") as folder:
-        options = build.BuildOptions(source=corpus, site_dir=Path(folder) / "site", cache_dir=cache)
-        return build.build_site(options).pages
+        docs, media = Path(folder) / "docs", Path(folder) / "media"
+        options = BuildOptions(source=corpus, site_dir=Path(folder) / "site", cache_dir=cache)
+        return write_pages(options, docs, media)[1].pages
 
 
 def main(argv: list[str]) -> int:

@@ -104,7 +104,7 @@ class BuildReport:
 
 
 @dataclass
-class _Site:
+class Pages:
     """The docs folder's files (path -> text), the navigation, where each page came from, the
     tutorials' catalogue entries and the manifest."""
 
@@ -128,29 +128,13 @@ def default_cache_dir() -> Path:
 
 def build_site(options: BuildOptions) -> BuildReport:
     """Build the site; on failure raise (``GeneratorError`` carries file and line) and keep the old site."""
-    source = options.source.resolve()
-    if not source.is_dir():
-        raise GeneratorError(str(options.source), 1, "the source folder does not exist")
-    report = BuildReport()
-    environment.cache_clear()  # templates may have changed since the last build (serve)
     previous = Manifest.read(options.site_dir)
-    paths = tutorial_files(source)
     staged, media = staging_dir(options.site_dir), staging_dir(options.site_dir)
     try:
-        with (
-            tempfile.TemporaryDirectory(prefix="tc-docs-") as docs_name,
-            display(options.progress or io.StringIO(), len(paths), "build", options.quiet) as shown,
-        ):
+        with tempfile.TemporaryDirectory(prefix="tc-docs-") as docs_name:
             docs = Path(docs_name)
-            started = time.perf_counter()
-            cache_dir = options.cache_dir or default_cache_dir()
-            site = _render_site(source, paths, media, cache_dir, previous, report, shown, options.jobs)
-            for path, text in site.files.items():
-                (docs / path).parent.mkdir(parents=True, exist_ok=True)
-                (docs / path).write_text(text, encoding="utf-8")
-            report.pages = len(site.files)
-            report.render_seconds = time.perf_counter() - started
-            shown.log(f"build: mkdocs writes {report.pages} pages")
+            site, report = write_pages(options, docs, media, previous)
+            Lines(options.progress or io.StringIO()).log(f"build: mkdocs writes {report.pages} pages")
             started = time.perf_counter()
             with build_date(site_epoch(entry.updated for entry in site.entries)):
                 run_mkdocs(
@@ -174,6 +158,33 @@ def build_site(options: BuildOptions) -> BuildReport:
     return report
 
 
+def write_pages(
+    options: BuildOptions, docs: Path, media: Path, previous: Manifest | None = None
+) -> tuple[Pages, BuildReport]:
+    """The generator's part of a build: every page source into ``docs`` and its images into ``media``.
+
+    What mkdocs then makes of them is the site; the benchmarks time this part alone.
+    """
+    source = options.source.resolve()
+    if not source.is_dir():
+        raise GeneratorError(str(options.source), 1, "the source folder does not exist")
+    report = BuildReport()
+    environment.cache_clear()  # templates may have changed since the last build (serve)
+    paths = tutorial_files(source)
+    started = time.perf_counter()
+    cache_dir = options.cache_dir or default_cache_dir()
+    with display(options.progress or io.StringIO(), len(paths), "build", options.quiet) as shown:
+        site = _render_site(
+            source, paths, media, cache_dir, previous or Manifest(), report, shown, options.jobs
+        )
+    for path, text in site.files.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    report.pages = len(site.files)
+    report.render_seconds = time.perf_counter() - started
+    return site, report
+
+
 def tutorial_key(path: Path, source: Path) -> str:
     """The tutorial's page name and progress key: its path in the source folder, URL-safe."""
     relative = path.resolve().relative_to(source).with_suffix("").as_posix()
@@ -189,12 +200,12 @@ def _render_site(
     report: BuildReport,
     shown: Lines | Bar,
     jobs: int,
-) -> _Site:
+) -> Pages:
     keys = [tutorial_key(path, source) for path in paths]
     _refuse_duplicate_keys(paths, keys)
     links = {path.resolve(): f"tutorials/{key}/" for path, key in zip(paths, keys, strict=True)}
     helpers = _helpers()
-    site = _Site()
+    site = Pages()
     pages = TutorialPages(source, keys, PageCache(cache_dir), previous)
     report.cache = pages.cache.stats
     job = Job(pages, media, cache_dir, links, helpers)
