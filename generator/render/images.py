@@ -27,7 +27,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,7 +35,18 @@ from PIL import Image as PILImage
 
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.model.inline import images as inline_images
-from generator.model.nodes import Image, Inline
+from generator.model.nodes import (
+    Block,
+    Callout,
+    Image,
+    Include,
+    Inline,
+    Procedure,
+    Section,
+    Step,
+    Tab,
+    Tutorial,
+)
 from generator.render import image_codec, placeholder, social
 from generator.render.image_codec import ImageProblem
 from generator.render.image_source import ImageSource, resolve_image
@@ -292,21 +303,45 @@ def inspect_image(
 
 
 def iter_images(node: object) -> Iterator[Image]:
-    """Every image in a model tree (a Tutorial or any part of one), block and inline images alike.
+    """Every image in a model tree (a Tutorial, any part of one, or a list of parts), in tree order.
 
-    Inline image nodes become :class:`Image` via :func:`generator.model.inline.images`, which
-    the site stage should also use when it meets one, so both ask the processor the same question.
+    Block and inline images alike: inline image nodes become :class:`Image` via
+    :func:`generator.model.inline.images`, which the site stage should also use when it meets
+    one, so both ask the processor the same question. The walk follows only the fields that can
+    hold images (:data:`_CHILDREN`), because the build walks every tutorial several times.
     """
-    if isinstance(node, Image):
-        yield node
-    elif isinstance(node, Inline):
-        yield from inline_images([node])
-    elif isinstance(node, list):
+    found: list[Image] = []
+    _collect(node, found)
+    return iter(found)
+
+
+# Per model class, the fields that can hold images, in declaration order (the tree order).
+_CHILDREN: dict[type, tuple[str, ...]] = {
+    Tutorial: ("intro", "sections", "title_inline"),
+    Section: ("inline", "content", "procedures", "subsections"),
+    Procedure: ("steps",),
+    Step: ("inline", "content", "steps"),
+    Block: ("inline", "items", "header", "rows", "blocks", "image", "callout", "include", "tabs"),
+    Callout: ("content",),
+    Include: ("content",),
+    Tab: ("blocks",),
+}
+
+
+def _collect(node: object, found: list[Image]) -> None:
+    if isinstance(node, list):
         for item in node:
-            yield from iter_images(item)
-    elif is_dataclass(node):
-        for f in fields(node):
-            yield from iter_images(getattr(node, f.name))
+            _collect(item, found)
+    elif isinstance(node, Inline):
+        if node.type == "image" or node.children:
+            found.extend(inline_images([node]))
+    elif isinstance(node, Image):
+        found.append(node)
+    else:
+        for name in _CHILDREN.get(type(node), ()):
+            value = getattr(node, name)
+            if value:
+                _collect(value, found)
 
 
 def _judge(
