@@ -8,7 +8,9 @@ The seam with the site stage is :class:`ImageProcessor` (one per build) and, for
   untouched original ``images/<hash>/<name>`` for the lightbox; animated images keep only the
   original (re-encoding would lose the animation);
 - a missing, remote, refused or unreadable image becomes ``images/placeholders/<hash>.png``
-  (see :mod:`generator.render.placeholder`) and a diagnostic;
+  (see :mod:`generator.render.placeholder`), shared by every reference with the same title and
+  problem, and a diagnostic; what is particular to the reference (the missing file's path) is
+  in :attr:`RenderedImage.detail` for the page;
 - a tutorial's Open Graph card becomes ``images/social/<hash>.png``.
 
 Work runs on one thread pool shared across the build (pillow releases the GIL while
@@ -67,7 +69,9 @@ class RenderedImage:
     ``web_src`` (emit them with ``loading="lazy"`` so the page does not jump).
     ``original_src`` is the full-size file for the lightbox (``None`` for placeholders).
     ``status`` is ``ok``, ``missing``, ``remote``, ``refused`` or ``broken``; for ``remote``
-    the placeholder should link to ``remote_href``. ``diagnostic`` is set unless ``ok``.
+    the placeholder should link to ``remote_href``. ``diagnostic`` is set unless ``ok``, and so
+    is ``detail``: why this reference has no screenshot (e.g. ``File not found: ./media/a.png``),
+    which the shared placeholder image cannot say.
     """
 
     web_src: str
@@ -81,6 +85,7 @@ class RenderedImage:
     original_height: int | None = None
     remote_href: str | None = None
     diagnostic: Diagnostic | None = None
+    detail: str | None = None
 
     @property
     def placeholder(self) -> bool:
@@ -89,13 +94,18 @@ class RenderedImage:
 
 @dataclass
 class ImageStats:
-    """Counts and time for the build summary (``seconds`` is work time summed over workers)."""
+    """Counts and time for the build summary (``seconds`` is work time summed over workers).
+
+    ``placeholders`` counts references shown as placeholders; ``drawn`` the placeholder and
+    social card images drawn by this build (not found in the cache).
+    """
 
     images: int = 0
     encoded: int = 0
     cache_hits: int = 0
     placeholders: int = 0
     social_cards: int = 0
+    drawn: int = 0
     seconds: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
@@ -109,7 +119,7 @@ class ImageStats:
         return (
             f"images: {self.images} ({self.encoded} encoded, {self.cache_hits} from cache, "
             f"{self.placeholders} placeholders), {self.social_cards} social cards, "
-            f"{self.seconds:.2f} s of image work"
+            f"{self.drawn} images drawn, {self.seconds:.2f} s of image work"
         )
 
 
@@ -257,10 +267,9 @@ class ImageProcessor:
     ) -> RenderedImage:
         status, diagnostic = _judge(image, tutorial_path, source, problem)
         title = image.title or image.alt or Path(urlsplit(image.src).path).name or "Screenshot"
-        detail = _detail(image.src, source, problem)
-        key = _digest(json.dumps(["placeholder", _CACHE_VERSION, title, detail, placeholder.SIZE]))
+        key = _digest(json.dumps(["placeholder", _CACHE_VERSION, title, status, placeholder.SIZE]))
         rel = f"images/placeholders/{key[:16]}.png"
-        self._cached_png(key, rel, lambda: placeholder.placeholder_png(title, detail), "placeholders")
+        self._cached_png(key, rel, lambda: placeholder.placeholder_png(title, status), "placeholders")
         width, height = placeholder.SIZE
         alt = f"{image.alt or title} ({placeholder.MARK.lower()})"
         return RenderedImage(
@@ -272,6 +281,7 @@ class ImageProcessor:
             status=status,
             remote_href=source.href,
             diagnostic=diagnostic,
+            detail=_detail(image.src, source, problem),
         )
 
     def _cached_png(self, key: str, rel: str, draw: Callable[[], bytes], counter: str) -> None:
@@ -279,6 +289,7 @@ class ImageProcessor:
         with self._key_lock(key):
             if not cached.is_file():
                 _write_atomic(cached, draw())
+                self.stats.add(0.0, drawn=1)
             _copy_once(cached, self.out_dir / rel)
         self.stats.add(0.0, **{counter: 1})
 
@@ -370,7 +381,7 @@ def _judge(
 
 
 def _detail(src: str, source: ImageSource, problem: ImageProblem | None) -> str:
-    """The small print on a placeholder: why there is no screenshot."""
+    """Why this reference has no screenshot, in the reader's words."""
     if problem is not None:
         return f"Unreadable image file: {problem.message}"
     if source.kind == "remote":

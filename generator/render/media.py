@@ -23,7 +23,7 @@ def image_html(image: Image, ctx: RenderContext, inline: bool = False) -> str:
         img = _img(src, image.alt, None, None, inline)
         return img if inline else _figure(img, image.title if image.title != image.alt else None, "")
     result = ctx.images.process(image, ctx.source_path)
-    img = _img(ctx.site_link(result.web_src), result.alt, result.width, result.height, inline)
+    img = _img(ctx.site_link(result.web_src), result.alt, result.width, result.height, inline, result.detail)
     if inline:
         return img
     target = result.original_src and ctx.site_link(result.original_src)
@@ -50,10 +50,14 @@ def _raw_image_src(ctx: RenderContext) -> Callable[[str], str | None]:
     return src
 
 
-def _img(src: str, alt: str, width: int | None, height: int | None, inline: bool) -> str:
+def _img(
+    src: str, alt: str, width: int | None, height: int | None, inline: bool, detail: str | None = None
+) -> str:
+    """``detail`` (why a placeholder stands here, e.g. the missing file) shows as the tooltip."""
     size = f' width="{width}" height="{height}"' if width and height else ""
+    tooltip = f' title="{escape(detail)}"' if detail else ""
     css = "tc-inline-img" if inline else "tc-img"
-    return f'<img class="{css}" src="{escape(src)}" alt="{escape(alt)}"{size} loading="lazy">'
+    return f'<img class="{css}" src="{escape(src)}" alt="{escape(alt)}"{size}{tooltip} loading="lazy">'
 
 
 def _figure(img: str, caption: str | None, extra_class: str) -> str:

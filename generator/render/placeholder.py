@@ -2,12 +2,17 @@
 
 Drawn with pillow at the size of a typical screenshot so the page does not jump if the real
 file turns up later. The image shows a crossed-out picture icon, a clear "screenshot not
-available" mark, the image's title (or alt text) and why it is missing. The same texts are
-stored in the PNG's iTXt metadata (``Title``, ``Description``, ``Comment``) so tools and
-tests can read them back without OCR.
+available" mark, the image's title (or alt text) and, in small print, the kind of problem
+(:data:`REASONS`). It shows nothing specific to one reference (the file's path goes into the
+page's HTML and the ``check`` warning), so every reference with the same title and problem
+shares one file: a site has a few dozen placeholders, not one per missing screenshot. The
+same texts are stored in the PNG's iTXt metadata (``Title``, ``Description``, ``Comment``) so
+tools and tests can read them back without OCR.
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from PIL import Image, ImageDraw
 
@@ -15,36 +20,60 @@ from generator.render import drawing
 
 MARK = "Screenshot not available"
 SIZE = (800, 450)
+# The small print per problem (the ``status`` of a rendered image).
+REASONS = {
+    "missing": "File not found in the tutorial's media folder",
+    "remote": "Hosted on another site; follow the link to view it",
+    "refused": "Image refused: the path is not allowed",
+    "broken": "Unreadable image file",
+}
+_TITLE_LINES = 3
 
 
-def placeholder_png(title: str, detail: str, size: tuple[int, int] = SIZE) -> bytes:
-    """PNG bytes of a placeholder labelled with ``title`` and the reason ``detail``."""
+def placeholder_png(title: str, status: str, size: tuple[int, int] = SIZE) -> bytes:
+    """PNG bytes of a placeholder labelled with ``title`` and the reason for ``status``."""
+    width, height = size
+    image = _background(status, size).copy()
+    draw = ImageDraw.Draw(image)
+    face = drawing.font(_title_size(height))
+    lines = drawing.wrap(draw, title, face, width - 120, _TITLE_LINES)
+    _centred(draw, lines, face, _title_top(height), width, drawing.TEXT)
+    return drawing.png_bytes(image, {"Title": title, "Description": MARK, "Comment": REASONS[status]})
+
+
+@cache
+def _background(status: str, size: tuple[int, int]) -> Image.Image:
+    """Everything but the title, drawn once per problem and size (copy it before drawing on it)."""
     width, height = size
     image = Image.new("RGB", size, drawing.PRIMARY_LIGHT)
     draw = ImageDraw.Draw(image)
     _dashed_border(draw, width, height)
     _crossed_picture(draw, width // 2, round(height * 0.22), scale=height / 450)
-    y = round(height * 0.38)
-    y = _centred(draw, [MARK], drawing.font(round(height / 15)), y, width, drawing.PRIMARY, bold=True)
-    y = _centred(
-        draw,
-        drawing.wrap(draw, title, drawing.font(round(height / 17)), width - 120, 3),
-        drawing.font(round(height / 17)),
-        y + round(height / 30),
-        width,
-        drawing.TEXT,
-    )
-    detail_font = drawing.font(round(height / 25))
-    detail_lines = drawing.wrap(draw, detail, detail_font, width - 100, 2)
     _centred(
-        draw,
-        detail_lines,
-        detail_font,
-        max(y + 12, height - 40 - 26 * len(detail_lines)),
-        width,
-        drawing.MUTED,
+        draw, [MARK], drawing.font(_mark_size(height)), round(height * 0.38), width, drawing.PRIMARY, True
     )
-    return drawing.png_bytes(image, {"Title": title, "Description": MARK, "Comment": detail})
+    face = drawing.font(round(height / 25))
+    lines = drawing.wrap(draw, REASONS[status], face, width - 100, 2)
+    lowest_title = _title_top(height) + _TITLE_LINES * _line_height(_title_size(height))
+    _centred(draw, lines, face, max(lowest_title + 12, height - 40 - 26 * len(lines)), width, drawing.MUTED)
+    return image
+
+
+def _mark_size(height: int) -> int:
+    return round(height / 15)
+
+
+def _title_size(height: int) -> int:
+    return round(height / 17)
+
+
+def _title_top(height: int) -> int:
+    """The title starts a little below the mark's one line."""
+    return round(height * 0.38) + _line_height(_mark_size(height)) + round(height / 30)
+
+
+def _line_height(size: int) -> int:
+    return round(size * 1.3)
 
 
 def _centred(
@@ -55,9 +84,9 @@ def _centred(
     width: int,
     fill: tuple[int, int, int],
     bold: bool = False,
-) -> int:
-    """Draw ``lines`` centred horizontally from ``y``; return the y below the last line."""
-    size = int(getattr(face, "size", 16))
+) -> None:
+    """Draw ``lines`` centred horizontally, one below the other, from ``y``."""
+    step = _line_height(int(getattr(face, "size", 16)))
     for line in lines:
         draw.text(
             (width / 2, y),
@@ -68,8 +97,7 @@ def _centred(
             stroke_width=1 if bold else 0,
             stroke_fill=fill,
         )
-        y += round(size * 1.3)
-    return y
+        y += step
 
 
 def _dashed_border(draw: ImageDraw.ImageDraw, width: int, height: int, inset: int = 10) -> None:

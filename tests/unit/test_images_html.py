@@ -43,6 +43,7 @@ def test_large_screenshot_has_web_size_attributes_and_links_to_the_original(rend
 
     assert (img["width"], img["height"], img["loading"]) == ("1200", "675", "lazy")
     assert img["alt"] == "The portal"
+    assert not img.has_attr("title")
     with Image.open(target(site, img["src"])) as web:
         assert web.size == (1200, 675)
     link = soup.find("a", class_="tc-lightbox")
@@ -60,6 +61,7 @@ def test_missing_screenshot_is_a_placeholder_without_a_lightbox(render):
 
     assert soup.find("a") is None
     assert "screenshot not available" in img["alt"]
+    assert img["title"] == "File not found: media/IC795011.png"
     with Image.open(target(site, img["src"])) as drawn:
         assert drawn.size == (int(img["width"]), int(img["height"]))
         assert drawn.text["Title"] == "Configure Single Sign-On"

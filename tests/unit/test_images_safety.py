@@ -35,7 +35,8 @@ def published(tmp_path: Path) -> list[bytes]:
     return [p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()]
 
 
-def placeholder_comment(tmp_path: Path, web_src: str) -> str:
+def placeholder_reason(tmp_path: Path, web_src: str) -> str:
+    """The small print drawn on a placeholder (also in its PNG metadata)."""
     with Image.open(tmp_path / "out" / web_src) as image:
         return image.text["Comment"]
 
@@ -57,7 +58,8 @@ def test_relative_paths_leaving_the_source_folder_are_refused(folder, tmp_path, 
     assert result.placeholder
     assert result.original_src is None
     assert secret.read_bytes() not in published(tmp_path)
-    assert "leaves the source folder" in placeholder_comment(tmp_path, result.web_src)
+    assert placeholder_reason(tmp_path, result.web_src) == "Image refused: the path is not allowed"
+    assert "leaves the source folder" in result.detail
     diagnostic = result.diagnostic
     assert (diagnostic.file, diagnostic.line, diagnostic.severity, diagnostic.code) == (
         str(folder.tutorial),
@@ -108,7 +110,8 @@ def test_remote_images_are_not_fetched_and_link_to_the_original(folder, tmp_path
     assert result.remote_href.startswith("https://")
     assert result.remote_href.endswith(src.lstrip("/").removeprefix("https://"))
     assert (result.diagnostic.severity, result.diagnostic.code) == ("warning", "image-remote")
-    assert "example.com" in placeholder_comment(tmp_path, result.web_src)
+    assert placeholder_reason(tmp_path, result.web_src).startswith("Hosted on another site")
+    assert "example.com" in result.detail
 
 
 def test_missing_image_is_a_warning_with_file_and_line(folder, tmp_path):
@@ -123,7 +126,8 @@ def test_missing_image_is_a_warning_with_file_and_line(folder, tmp_path):
         "warning",
         "image-missing",
     )
-    assert "IC795011.png" in placeholder_comment(tmp_path, result.web_src)
+    assert placeholder_reason(tmp_path, result.web_src).startswith("File not found")
+    assert "IC795011.png" in result.detail
 
 
 BROKEN = {
@@ -146,7 +150,8 @@ def test_broken_files_become_placeholders_and_check_errors(folder, tmp_path, nam
     assert result.status == "broken"
     assert result.placeholder
     assert (result.diagnostic.severity, result.diagnostic.code) == ("error", code)
-    assert placeholder_comment(tmp_path, result.web_src).startswith("Unreadable image file")
+    assert placeholder_reason(tmp_path, result.web_src) == "Unreadable image file"
+    assert result.detail.startswith("Unreadable image file: ")
     [reported] = inspect_image(ref(f"media/{name}", line=12), folder.tutorial, folder.root)
     assert (reported.file, reported.line, reported.severity, reported.code) == (
         str(folder.tutorial),
