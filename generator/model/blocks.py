@@ -1,4 +1,4 @@
-"""Syntax tree nodes -> content :class:`Block` lists (everything that is not a step)."""
+"""Block tree nodes -> content :class:`Block` lists (everything that is not a step)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from markdown_it.tree import SyntaxTreeNode
-
 from generator.diagnostics import Diagnostics
 from generator.model import inline as inl
 from generator.model.nodes import Block, Callout, Image, Include, Selector, SelectorOption, Tab
+from generator.model.tree import Node
 
 _COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])\s*$")
@@ -35,10 +34,9 @@ class Context:
         return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
 
 
-def line_of(node: SyntaxTreeNode) -> int:
-    mapping = node.map if node.type != "root" else None
-    if mapping:
-        return mapping[0] + 1
+def line_of(node: Node) -> int:
+    if node.map and node.type != "root":
+        return node.map[0] + 1
     for child in node.children:
         found = line_of(child)
         if found:
@@ -46,11 +44,11 @@ def line_of(node: SyntaxTreeNode) -> int:
     return 0
 
 
-def inline_of(node: SyntaxTreeNode) -> list:
+def inline_of(node: Node) -> list:
     """Inline nodes of a paragraph/heading/table cell node."""
     for child in node.children:
         if child.type == "inline":
-            return inl.convert(child.token.children if child.token else [], line_of(node))
+            return inl.convert(child.token.children, line_of(node))
     return []
 
 
@@ -67,7 +65,7 @@ def image_blocks(nodes: list, line: int) -> list[Block]:
     return [Block("image", line=line, image=img) for img in inl.images(nodes, inline=False)]
 
 
-def convert_all(nodes: list[SyntaxTreeNode], ctx: Context) -> list[Block]:
+def convert_all(nodes: list[Node], ctx: Context) -> list[Block]:
     blocks: list[Block] = []
     for node in nodes:
         blocks.extend(convert(node, ctx))
@@ -106,14 +104,14 @@ def join_followers(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def convert(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+def convert(node: Node, ctx: Context) -> list[Block]:
     handler = _HANDLERS.get(node.type)
     if handler is None:
         return []
     return handler(node, ctx)
 
 
-def _paragraph(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+def _paragraph(node: Node, ctx: Context) -> list[Block]:
     return split_image_lines(inline_of(node), line_of(node), ctx)
 
 
@@ -146,30 +144,30 @@ def split_image_lines(nodes: list, line: int, ctx: Context) -> list[Block]:
     return blocks
 
 
-def _heading(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    return [Block("heading", line=line_of(node), level=int(node.tag[1]), inline=inline_of(node))]
+def _heading(node: Node, ctx: Context) -> list[Block]:
+    return [Block("heading", line=line_of(node), level=int(node.token.tag[1]), inline=inline_of(node))]
 
 
-def list_block(node: SyntaxTreeNode, ctx: Context) -> Block:
+def list_block(node: Node, ctx: Context) -> Block:
     ordered = node.type == "ordered_list"
-    start = int(node.attrs.get("start", 1)) if ordered else None
+    start = int(node.token.attrs.get("start", 1)) if ordered else None
     items = [convert_all(item.children, ctx) for item in node.children]
     return Block("list", line=line_of(node), ordered=ordered, start=start, items=items)
 
 
-def _list(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+def _list(node: Node, ctx: Context) -> list[Block]:
     return [list_block(node, ctx)]
 
 
-def _blockquote(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+def _blockquote(node: Node, ctx: Context) -> list[Block]:
     blocks = convert_all(node.children, ctx)
     if blocks and all(b.type in ("video", "include") for b in blocks):
         return blocks
     return [Block("quote", line=line_of(node), blocks=blocks)]
 
 
-def _callout(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    meta = node.meta
+def _callout(node: Node, ctx: Context) -> list[Block]:
+    meta = node.token.meta
     content = convert_all(node.children, ctx)
     text = " ".join(filter(None, (block_text(b) for b in content)))
     callout = Callout(meta["kind"], text, meta.get("heading"), content, line_of(node))
@@ -185,8 +183,8 @@ def _links(blocks: list[Block]) -> list[SelectorOption]:
     return options
 
 
-def _div(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    attrs = node.meta.get("attrs", {})
+def _div(node: Node, ctx: Context) -> list[Block]:
+    attrs = node.token.meta.get("attrs", {})
     blocks = convert_all(node.children, ctx)
     css = attrs.get("class", "")
     if css in ("op_single_selector", "op_multi_selector"):
@@ -196,14 +194,15 @@ def _div(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
     return [Block("div", line=line_of(node), blocks=blocks, attrs=dict(attrs))]
 
 
-def _selector(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+def _selector(node: Node, ctx: Context) -> list[Block]:
     blocks = convert_all(node.children, ctx)
-    selector = Selector(node.meta["kind"], _links(blocks), node.meta.get("titles", []), line_of(node))
+    meta = node.token.meta
+    selector = Selector(meta["kind"], _links(blocks), meta.get("titles", []), line_of(node))
     return [Block("selector", line=line_of(node), selector=selector)]
 
 
-def _include(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    meta, line = node.meta, line_of(node)
+def _include(node: Node, ctx: Context) -> list[Block]:
+    meta, line = node.token.meta, line_of(node)
     if ctx.include is not None:
         include = ctx.include(meta["name"], meta["path"], line)
     else:
@@ -211,30 +210,30 @@ def _include(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
     return [Block("include", line=line, include=include)]
 
 
-def _video(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    return [Block("video", line=line_of(node), text=node.meta.get("id", ""))]
+def _video(node: Node, ctx: Context) -> list[Block]:
+    return [Block("video", line=line_of(node), text=node.token.meta.get("id", ""))]
 
 
-def _code(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    text = node.content
+def _code(node: Node, ctx: Context) -> list[Block]:
+    text = node.token.content
     lines = [line for line in text.splitlines() if line.strip()]
     if node.type == "code_block" and lines and all(_IMAGE_LINE.match(line) for line in lines):
         # An image indented too far at top level is still the author's screenshot.
         tokens = ctx.md.parseInline(text.strip(), {}) if ctx.md else []  # type: ignore[attr-defined]
         nodes = inl.convert(tokens[0].children if tokens else [], line_of(node))
         return image_blocks(nodes, line_of(node))
-    lang = (node.info or "").strip().split(" ")[0] if node.type == "fence" else ""
+    lang = (node.token.info or "").strip().split(" ")[0] if node.type == "fence" else ""
     if node.type == "code_block":
         text = textwrap.dedent(text)  # a tab expanded past the block's indent leaves spaces
     return [Block("code", line=line_of(node), lang=lang, text=text)]
 
 
-def _html(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    text = _COMMENT.sub("", node.content).strip()
+def _html(node: Node, ctx: Context) -> list[Block]:
+    text = _COMMENT.sub("", node.token.content).strip()
     return [Block("html", line=line_of(node), text=text)] if text else []
 
 
-def _table(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+def _table(node: Node, ctx: Context) -> list[Block]:
     header: list = []
     rows: list = []
     align: list[str] = []
@@ -244,19 +243,20 @@ def _table(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
             if part.type == "thead":
                 header = cells
                 align = [
-                    str(cell.attrs.get("style", "")).removeprefix("text-align:") for cell in row.children
+                    str(cell.token.attrs.get("style", "")).removeprefix("text-align:")
+                    for cell in row.children
                 ]
             else:
                 rows.append(cells)
     return [Block("table", line=line_of(node), header=header, rows=rows, align=align)]
 
 
-def _rule(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+def _rule(node: Node, ctx: Context) -> list[Block]:
     return [Block("rule", line=line_of(node))]
 
 
-def _dfm_image(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    attrs = dict(node.meta["attrs"])
+def _dfm_image(node: Node, ctx: Context) -> list[Block]:
+    attrs = dict(node.token.meta["attrs"])
     image = Image(
         src=attrs.pop("source", ""),
         alt=attrs.pop("alt-text", ""),
@@ -264,31 +264,32 @@ def _dfm_image(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
         line=line_of(node),
         lightbox=attrs.pop("lightbox", None),
         border=None if "border" not in attrs else attrs.pop("border") != "false",
-        description=node.meta.get("description") or None,
+        description=node.token.meta.get("description") or None,
         attrs=attrs,
     )
     return [Block("image", line=image.line, image=image)]
 
 
-def _dfm_code(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    attrs = node.meta["attrs"]
+def _dfm_code(node: Node, ctx: Context) -> list[Block]:
+    attrs = node.token.meta["attrs"]
     return [Block("code", line=line_of(node), lang=attrs.get("language", ""), attrs=dict(attrs))]
 
 
-def _dfm_zone(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
-    meta = node.meta
+def _dfm_zone(node: Node, ctx: Context) -> list[Block]:
+    meta = node.token.meta
     attrs = {**meta["attrs"], "kind": meta["kind"], "end": meta["end"]}
     return [Block("zone", line=line_of(node), attrs=attrs)]
 
 
-def _dfm_directive(node: SyntaxTreeNode, ctx: Context) -> list[Block]:
+def _dfm_directive(node: Node, ctx: Context) -> list[Block]:
+    token, line = node.token, line_of(node)
     ctx.diagnostics.warning(
-        "unknown-directive", f"unknown DocFX directive ':::{node.meta['name']}' kept as text", line_of(node)
+        "unknown-directive", f"unknown DocFX directive ':::{token.meta['name']}' kept as text", line
     )
-    return [Block("paragraph", line=line_of(node), inline=[inl.Inline("text", node.content)])]
+    return [Block("paragraph", line=line, inline=[inl.Inline("text", token.content)])]
 
 
-_HANDLERS: dict[str, Callable[[SyntaxTreeNode, Context], list[Block]]] = {
+_HANDLERS: dict[str, Callable[[Node, Context], list[Block]]] = {
     "paragraph": _paragraph,
     "heading": _heading,
     "bullet_list": _list,

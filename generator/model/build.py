@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
 
 from generator.model import ids
 from generator.model import inline as inl
@@ -13,6 +12,7 @@ from generator.model.blocks import Context, block_text, walk
 from generator.model.nodes import Include, Section, Step, Tutorial
 from generator.model.steps import number_positions
 from generator.model.structure import build_structure
+from generator.model.tree import block_tree
 from generator.parse import parser
 from generator.read.source import Source
 
@@ -28,7 +28,7 @@ def build(
     metadata = source.metadata
     tutorial = Tutorial(source=source.path, dialect=source.dialect, title="", metadata=dict(metadata))
     tutorial.description = metadata.get("description", "")
-    build_structure(SyntaxTreeNode(tokens), ctx, tutorial)
+    build_structure(block_tree(tokens), ctx, tutorial)
     if not tutorial.title:
         fallback = metadata.get("title") or metadata.get("pageTitle") or ""
         for suffix in _TITLE_SUFFIX:

@@ -7,25 +7,24 @@ them; nested ordered lists are sub-steps; everything else in an item is its cont
 
 from __future__ import annotations
 
-from markdown_it.tree import SyntaxTreeNode
-
 from generator.model import inline as inl
 from generator.model.blocks import Context, convert_all, inline_of, line_of, split_image_lines
 from generator.model.nodes import Step
+from generator.model.tree import Node
 
 
-def item_number(item: SyntaxTreeNode, ctx: Context) -> str:
+def item_number(item: Node, ctx: Context) -> str:
     line = item.map[0] if item.map else -1
     if line in ctx.markers:
         return ctx.markers[line]
-    return str(item.info or "")
+    return str(item.token.info or "")
 
 
 def is_lettered(number: str) -> bool:
     return number.isalpha()
 
 
-def item_to_step(item: SyntaxTreeNode, ctx: Context) -> Step:
+def item_to_step(item: Node, ctx: Context) -> Step:
     number = item_number(item, ctx)
     children = list(item.children)
     inline: list = []
@@ -37,7 +36,7 @@ def item_to_step(item: SyntaxTreeNode, ctx: Context) -> Step:
             inline = lead.pop(0).inline
     step = Step(id="", number=number, text=inl.plain_text(inline), inline=inline, line=line_of(item))
     step.content.extend(lead)
-    rest: list[SyntaxTreeNode] = []
+    rest: list[Node] = []
     for child in children:
         if child.type == "ordered_list":
             _holder(step).content.extend(convert_all(rest, ctx))
@@ -70,7 +69,7 @@ def _holder(step: Step) -> Step:
     return last if last is not None and is_lettered(last.number) else step
 
 
-def list_to_steps(node: SyntaxTreeNode, ctx: Context) -> list[Step]:
+def list_to_steps(node: Node, ctx: Context) -> list[Step]:
     steps: list[Step] = []
     for item in node.children:
         step = item_to_step(item, ctx)

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from markdown_it.tree import SyntaxTreeNode
-
 from generator.model import inline as inl
 from generator.model.blocks import Context, block_text, convert, list_block, tidy, walk
 from generator.model.nodes import Block, Inline, Procedure, Section, Step, Tutorial
 from generator.model.steps import last_number, list_to_steps
+from generator.model.tree import Node
 
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<text>.+)$")
 _PREREQ_HINT = re.compile(
@@ -32,9 +31,9 @@ MAX_TITLE_PARAGRAPH = 240
 
 @dataclass
 class Pending:
-    """An ordered list kept as a syntax node until the structure decides what it is."""
+    """An ordered list kept as a tree node until the structure decides what it is."""
 
-    node: SyntaxTreeNode
+    node: Node
     line: int
     end: int
 
@@ -204,7 +203,7 @@ def strip_number(nodes: list[Inline]) -> list[Inline]:
     return nodes
 
 
-def is_link_list(node: SyntaxTreeNode) -> bool:
+def is_link_list(node: Node) -> bool:
     """A numbered list of in-page links is an overview ("building blocks"), not steps."""
     items = node.children
     if not items:
@@ -214,13 +213,13 @@ def is_link_list(node: SyntaxTreeNode) -> bool:
         if paragraph is None or paragraph.type != "paragraph" or not paragraph.children:
             return False
         token = paragraph.children[0].token
-        hrefs = [t.attrGet("href") for t in (token.children or []) if t.type == "link_open"] if token else []
+        hrefs = [t.attrGet("href") for t in (token.children or []) if t.type == "link_open"]
         if not hrefs or not str(hrefs[0]).startswith("#"):
             return False
     return True
 
 
-def pieces(root: SyntaxTreeNode, ctx: Context) -> list[Block | Pending]:
+def pieces(root: Node, ctx: Context) -> list[Block | Pending]:
     """Top-level blocks in order; ordered lists stay pending for the structure pass."""
     out: list[Block | Pending] = []
     blocks: list[Block] = []
@@ -236,7 +235,7 @@ def pieces(root: SyntaxTreeNode, ctx: Context) -> list[Block | Pending]:
     return out
 
 
-def build_structure(root: SyntaxTreeNode, ctx: Context, tutorial: Tutorial) -> None:
+def build_structure(root: Node, ctx: Context, tutorial: Tutorial) -> None:
     builder = Builder(ctx, tutorial)
     flow = pieces(root, ctx)
     for index, piece in enumerate(flow):
