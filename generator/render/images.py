@@ -15,7 +15,8 @@ The seam with the site stage is :class:`ImageProcessor` (one per build) and, for
 
 Work runs on one thread pool shared across the build (pillow releases the GIL while
 decoding, resizing and encoding) and is cached in ``cache_dir`` by content hash, so a
-rebuild re-encodes only images whose bytes (or the settings) changed.
+rebuild re-encodes only images whose bytes (or the settings) changed. Files reach ``out_dir``
+from the cache as hard links (a copy where the two folders cannot share files), once per build.
 """
 
 from __future__ import annotations
@@ -149,6 +150,7 @@ class ImageProcessor:
         self._futures: dict[tuple[object, ...], Future] = {}
         self._futures_lock = threading.Lock()
         self._key_locks: dict[str, threading.Lock] = {}
+        self._placed: set[str] = set()  # paths under out_dir this build has filled (under their key lock)
 
     def __enter__(self) -> ImageProcessor:
         return self
@@ -243,13 +245,15 @@ class ImageProcessor:
                     _write_atomic(web_cache, image_codec.encode_web(decoded, self.max_width, self.quality))
                 _write_atomic(meta_path, json.dumps(meta).encode())
                 self.stats.add(0.0, encoded=1)
-            _write_once(self.out_dir / original, data)
+            original_cache = meta_path.with_name(f"{digest}.original")
+            _keep(original_cache, data)
+            self._place_once(original_cache, original)
             web = original
             width, height = meta["width"], meta["height"]
             if not meta["animated"]:
                 width, height = image_codec.web_size(width, height, self.max_width)
                 web = f"{folder}/{stem}-{width}w{image_codec.WEB_SUFFIX}"
-                _copy_once(web_cache, self.out_dir / web)
+                self._place_once(web_cache, web)
         return RenderedImage(
             web_src=web,
             width=width,
@@ -285,13 +289,20 @@ class ImageProcessor:
         )
 
     def _cached_png(self, key: str, rel: str, draw: Callable[[], bytes], counter: str) -> None:
-        cached = self.cache_dir / "generated" / _CACHE_VERSION / f"{key}.png"
         with self._key_lock(key):
-            if not cached.is_file():
-                _write_atomic(cached, draw())
-                self.stats.add(0.0, drawn=1)
-            _copy_once(cached, self.out_dir / rel)
+            if rel not in self._placed:
+                cached = self.cache_dir / "generated" / _CACHE_VERSION / f"{key}.png"
+                if not cached.is_file():
+                    _write_atomic(cached, draw())
+                    self.stats.add(0.0, drawn=1)
+                self._place_once(cached, rel)
         self.stats.add(0.0, **{counter: 1})
+
+    def _place_once(self, cached: Path, rel: str) -> None:
+        """Put a cache file at ``rel`` under ``out_dir``, once per build (call under the file's key lock)."""
+        if rel not in self._placed:
+            _place(cached, self.out_dir / rel)
+            self._placed.add(rel)
 
 
 def inspect_image(
@@ -434,12 +445,34 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _write_once(path: Path, data: bytes) -> None:
-    if not path.is_file() or path.stat().st_size != len(data):
-        _write_atomic(path, data)
+def _keep(path: Path, data: bytes) -> None:
+    """Keep ``data`` in the cache at ``path`` (named by its hash) unless it is already there whole."""
+    try:
+        if path.stat().st_size == len(data):
+            return
+    except FileNotFoundError:
+        pass
+    _write_atomic(path, data)
 
 
-def _copy_once(source: Path, target: Path) -> None:
-    if not target.is_file() or target.stat().st_size != source.stat().st_size:
+def _place(source: Path, target: Path) -> None:
+    """Make ``target`` the file ``source`` without writing its bytes again: a hard link, else a copy.
+
+    Names are content hashes, so a file already there with the same size is kept (an output
+    folder reused between builds). Linking fails across file systems or where there are no hard
+    links; then it is a copy. Either way via a temporary name, so no reader sees half a file.
+    """
+    try:
+        if target.stat().st_size == source.stat().st_size:
+            return
+    except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        os.link(source, tmp)
+    except OSError:
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
+    # Another build process may have linked the same file there first: renaming a link onto a
+    # link of the same file does nothing and leaves the temporary name behind.
+    tmp.unlink(missing_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,43 @@ def test_prefetch_queues_every_image_of_a_tutorial_and_stats_report_time(folder,
     assert processor.stats.encoded == 3
     assert processor.stats.seconds > 0
     assert "3 encoded" in processor.stats.summary()
+
+
+def cache_inodes(tmp_path: Path) -> set[int]:
+    return {p.stat().st_ino for p in (tmp_path / "cache").rglob("*") if p.is_file()}
+
+
+def test_files_reach_the_output_folder_as_hard_links_to_the_cache(folder, tmp_path):
+    folder.add("media/a.png", screenshot(1400, 800))
+    [shot, missing], _ = run(folder, tmp_path, [ref("media/a.png"), ref("media/gone.png", title="Gone")])
+
+    for rel in (shot.web_src, shot.original_src, missing.web_src):
+        assert (tmp_path / "out" / rel).stat().st_ino in cache_inodes(tmp_path), rel
+    assert (tmp_path / "out" / shot.original_src).read_bytes() == (folder.root / "media/a.png").read_bytes()
+
+
+def test_files_are_copied_where_the_cache_cannot_be_linked(folder, tmp_path, monkeypatch):
+    def cross_device(source: object, target: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", cross_device)
+    folder.add("media/a.png", screenshot(1400, 800))
+    [shot, missing], _ = run(folder, tmp_path, [ref("media/a.png"), ref("media/gone.png", title="Gone")])
+
+    for rel in (shot.web_src, shot.original_src, missing.web_src):
+        placed = tmp_path / "out" / rel
+        assert placed.stat().st_ino not in cache_inodes(tmp_path), rel
+        assert placed.stat().st_size > 0
+    assert (tmp_path / "out" / shot.original_src).read_bytes() == (folder.root / "media/a.png").read_bytes()
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_an_output_folder_reused_by_the_next_build_keeps_every_file(folder, tmp_path):
+    folder.add("media/a.png", screenshot(1400, 800))
+    refs = [ref("media/a.png"), ref("media/gone.png", title="Gone")]
+    first, _ = run(folder, tmp_path, refs)
+    before = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    second, _ = run(folder, tmp_path, refs)
+
+    assert first == second
+    assert {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()} == before
