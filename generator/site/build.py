@@ -105,19 +105,25 @@ class BuildReport:
 
 @dataclass
 class Pages:
-    """The docs folder's files (path -> text), the navigation, where each page came from, the
-    tutorials' catalogue entries and the manifest."""
+    """The docs folder (each page is written there as it comes, so no page waits in memory), the
+    navigation, where each page came from, the tutorials' catalogue entries and the manifest."""
 
-    files: dict[str, str] = field(default_factory=dict)
+    docs: Path
+    written: int = 0
     nav: list[dict[str, Any]] = field(default_factory=list)
     origins: dict[str, Path] = field(default_factory=dict)
     entries: list[CatalogueEntry] = field(default_factory=list)
     manifest: Manifest = field(default_factory=Manifest)
 
     def add(self, page: PageSource, origin: Path | None = None) -> None:
-        self.files[page.path] = page.text()
+        self.write(page.path, page.text())
         if origin is not None:
             self.origins[page.path] = origin
+
+    def write(self, path: str, text: str) -> None:
+        (self.docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (self.docs / path).write_text(text, encoding="utf-8")
+        self.written += 1
 
 
 def default_cache_dir() -> Path:
@@ -175,12 +181,9 @@ def write_pages(
     cache_dir = options.cache_dir or default_cache_dir()
     with display(options.progress or io.StringIO(), len(paths), "build", options.quiet) as shown:
         site = _render_site(
-            source, paths, media, cache_dir, previous or Manifest(), report, shown, options.jobs
+            source, paths, docs, media, cache_dir, previous or Manifest(), report, shown, options.jobs
         )
-    for path, text in site.files.items():
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(text, encoding="utf-8")
-    report.pages = len(site.files)
+    report.pages = site.written
     report.render_seconds = time.perf_counter() - started
     return site, report
 
@@ -194,6 +197,7 @@ def tutorial_key(path: Path, source: Path) -> str:
 def _render_site(
     source: Path,
     paths: list[Path],
+    docs: Path,
     media: Path,
     cache_dir: Path,
     previous: Manifest,
@@ -205,7 +209,7 @@ def _render_site(
     _refuse_duplicate_keys(paths, keys)
     links = {path.resolve(): f"tutorials/{key}/" for path, key in zip(paths, keys, strict=True)}
     helpers = _helpers()
-    site = Pages()
+    site = Pages(docs)
     pages = TutorialPages(source, keys, PageCache(cache_dir), previous)
     report.cache = pages.cache.stats
     job = Job(pages, media, cache_dir, links, helpers)
@@ -237,7 +241,7 @@ def _render_site(
     if "certificate" in helpers:
         page_path = f"{CERTIFICATE_HELPER}.md"
         helper = environment().get_template(CERTIFICATE_TEMPLATE)
-        site.files[page_path] = helper.render(tutorials=site.entries)
+        site.write(page_path, helper.render(tutorials=site.entries))
         site.nav.append({"Certificate helper": page_path})
     return site
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 from generator.render.pages import split_site_meta
 from generator.site.frames import FRAMED_TEMPLATE, Frames, extend
@@ -51,16 +52,27 @@ def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any
         return html
     page.toc = get_toc(page.tc_meta.get("toc", []))
     page.update_date = page.tc_meta.get("updated", page.update_date)
-    _entries.extend(page.tc_meta.get("search", []))
+    _entries.extend(page.tc_meta.pop("search", []))
     if page.meta["tc_page"] == "tutorial":
+        # mkdocs reads every page before it writes any: the body is read again when the page
+        # is written, so thousands of them never sit in memory together.
         page.meta["template"] = FRAMED_TEMPLATE
+        page.tc_html = body = ""
     return body
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, **kwargs: Any) -> dict[str, Any]:
     if page.meta.get("template") == FRAMED_TEMPLATE:
+        with open(page.file.abs_src_path, encoding="utf-8-sig") as handle:
+            page.content = split_site_meta(get_data(handle.read())[0])[0]  # as mkdocs read it
         page.content = _frames[-1].render(context, page, config)
     return context
+
+
+def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
+    if page.meta.get("template") == FRAMED_TEMPLATE:
+        page.content = None  # written: let it go
+    return output
 
 
 @event_priority(-100)  # after the search plugin has written its index
