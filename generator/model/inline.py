@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from markdown_it.token import Token
 
@@ -11,6 +12,7 @@ from generator.model.nodes import Image, Inline
 _PAIRS = {"strong_open": "strong", "em_open": "em", "link_open": "link", "s_open": "s"}
 _URL = re.compile(r"https?://[^\s<>\"“”‘’')\]]+[^\s<>\"“”‘’')\].,;:!?]")
 _UI_PATH_SEP = re.compile(r"\s+>\s+")
+_SPACES = re.compile(r"\s+")
 
 
 def convert(children: list[Token] | None, line: int = 0) -> list[Inline]:
@@ -66,23 +68,28 @@ def mark_ui_paths(node: Inline) -> Inline:
 def plain_text(nodes: list[Inline]) -> str:
     parts: list[str] = []
     for node in nodes:
-        if node.type in ("text", "code"):
+        kind = node.type
+        if kind == "text" or kind == "code":
             parts.append(node.text)
-        elif node.type in ("softbreak", "hardbreak"):
+        elif kind == "softbreak" or kind == "hardbreak":
             parts.append(" ")
-        elif node.type == "uipath":
+        elif kind == "uipath":
             parts.append(" > ".join(plain_text([c]) for c in node.children))
-        elif node.type == "image":
+        elif kind == "image":
             continue
         elif node.children:
             parts.append(plain_text(node.children))
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+    return _SPACES.sub(" ", "".join(parts)).strip()
 
 
-def walk(nodes: list[Inline]):
-    for node in nodes:
+def walk(nodes: list[Inline]) -> Iterator[Inline]:
+    """Every node, depth first, in document order (read-only: do not edit while walking)."""
+    stack = nodes[::-1]
+    while stack:
+        node = stack.pop()
         yield node
-        yield from walk(node.children)
+        if node.children:
+            stack.extend(node.children[::-1])
 
 
 def images(nodes: list[Inline], inline: bool = True) -> list[Image]:
