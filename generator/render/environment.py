@@ -14,10 +14,10 @@ from pathlib import Path
 
 import jinja2
 
-from generator.render import outline
 from generator.render.blocks import render_blocks, render_callout
 from generator.render.inline import render_inlines
 from generator.render.page_data import json_text
+from generator.render.steps import progress, render_section
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = PROJECT_ROOT / "templates"
@@ -51,8 +51,8 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         render_blocks=render_blocks,
         render_inlines=render_inlines,
         render_callout=render_callout,
-        parts=outline.parts,
-        step_number=outline.step_number,
+        render_section=render_section,
+        progress=progress,
     )
     env.filters["json_text"] = json_text
     return env

@@ -20,7 +20,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.model.nodes import Tutorial
-from generator.render.outline import step_places
+from generator.render.outline import StepPlace
 
 PageDataHook = Callable[[Tutorial, dict[str, Any]], None]
 PAGE_DATA_HOOKS: list[PageDataHook] = []
@@ -33,8 +33,9 @@ def register_page_data(hook: PageDataHook) -> None:
         PAGE_DATA_HOOKS.append(hook)
 
 
-def page_data(tutorial: Tutorial, key: str) -> dict[str, Any]:
-    """``tutorial`` (storage key), ``title``, ``sections``, ``steps`` in page order, and hooks' keys."""
+def page_data(tutorial: Tutorial, key: str, places: list[StepPlace]) -> dict[str, Any]:
+    """``tutorial`` (storage key), ``title``, ``sections``, ``steps`` in page order (``places``, see
+    :func:`generator.render.outline.step_places`), and hooks' keys."""
     data: dict[str, Any] = {
         "version": VERSION,
         "tutorial": key,
@@ -49,7 +50,7 @@ def page_data(tutorial: Tutorial, key: str) -> dict[str, Any]:
                 "fingerprint": place.step.fingerprint,
                 "text": place.step.text,
             }
-            for place in step_places(tutorial)
+            for place in places
         ],
     }
     for hook in PAGE_DATA_HOOKS:

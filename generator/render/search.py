@@ -14,15 +14,15 @@ from typing import Any
 
 from generator.model.blocks import block_text
 from generator.model.nodes import Block, Section, Tutorial
-from generator.render.outline import step_places
+from generator.render.outline import StepPlace
 
 
-def search_entries(tutorial: Tutorial, url: str) -> list[dict[str, str]]:
-    """The page, every section and subsection, and every step, as search index documents."""
+def search_entries(tutorial: Tutorial, url: str, places: list[StepPlace]) -> list[dict[str, str]]:
+    """The page, every section and subsection, and every step (``places``), as search index documents."""
     entries = [_entry(url, tutorial.title, tutorial.intro)]
     for section in _sections(tutorial.sections):
         entries.append(_entry(f"{url}#{section.id}", section.title, section.content))
-    for place in step_places(tutorial):
+    for place in places:
         title = f"{place.number}. {place.step.text}"
         entries.append(_entry(f"{url}#{place.step.id}", title, place.step.content))
     return entries

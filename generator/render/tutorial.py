@@ -73,7 +73,7 @@ def render_tutorial(
         facts=info,
         total=len(places),
         section_totals=dict(Counter(place.section for place in places)),
-        data=page_data(tutorial, key) | ctx.page_data,
+        data=page_data(tutorial, key, places) | ctx.page_data,
         helpers=helpers or {},
     )
     body = env.get_template("tutorial.html.j2").render(tutorial=tutorial, ctx=ctx, page=page)
@@ -85,5 +85,5 @@ def render_tutorial(
     entry = CatalogueEntry(
         key, tutorial.title, ctx.page_url, info.app, info.service, info.service_name, page.total, info.updated
     )
-    site_meta = {"toc": toc_tokens(tutorial), "search": search_entries(tutorial, ctx.page_url)}
+    site_meta = {"toc": toc_tokens(tutorial), "search": search_entries(tutorial, ctx.page_url, places)}
     return PageSource(path, tutorial.title, body, "tutorial", meta, site_meta), entry
