@@ -52,7 +52,7 @@ from generator.model.nodes import (
 )
 from generator.render import image_codec, placeholder, social
 from generator.render.image_codec import ImageProblem
-from generator.render.image_source import ImageSource, resolve_image
+from generator.render.image_source import ImageSource, Resolver, resolve_image
 
 MAX_WIDTH = 1200
 WEB_QUALITY = 82
@@ -144,6 +144,7 @@ class ImageProcessor:
         self.max_pixels = max_pixels
         self.quality = quality
         self.stats = ImageStats()
+        self._resolver = Resolver(source_root)
         self._pool = ThreadPoolExecutor(
             max_workers=workers or os.cpu_count() or 2, thread_name_prefix="images"
         )
@@ -181,13 +182,17 @@ class ImageProcessor:
         )
         return rel
 
-    def close(self) -> None:
-        """Wait for all queued work (re-raising unexpected failures) and stop the pool."""
+    def wait(self) -> None:
+        """Wait for all work queued so far (re-raising unexpected failures)."""
         with self._futures_lock:
             pending = list(self._futures.values())
+        for future in pending:
+            future.result()
+
+    def close(self) -> None:
+        """Wait for all queued work and stop the pool."""
         try:
-            for future in pending:
-                future.result()
+            self.wait()
         finally:
             self._pool.shutdown(wait=True)
 
@@ -213,7 +218,7 @@ class ImageProcessor:
 
     def _render(self, image: Image, tutorial_path: Path) -> RenderedImage:
         self.stats.add(0.0, images=1)
-        source = resolve_image(image.src, tutorial_path, self.source_root)
+        source = self._resolver.resolve(image.src, tutorial_path)
         try:
             if source.kind != "local" or source.path is None:
                 return self._placeholder(image, tutorial_path, source, None)

@@ -3,8 +3,9 @@
 Reading, enriching and rendering a tutorial is pure Python, so threads would take turns; worker
 processes do not. They are forked before any image thread starts (a fork copies only the
 forking thread) and inherit the build's state, so nothing but one tutorial's bytes goes in and
-its rendered page comes out. Each task has its own image processor writing into the same media
-and cache folders (their writes are atomic renames); its counts come back with the page. Small
+its rendered page comes out. Each worker has its own image processor writing into the same media
+and cache folders (their writes are atomic renames); each page comes back once its images are
+written, with their counts. Small
 builds, and ``jobs=1``, render in the build's own process.
 """
 
@@ -53,6 +54,7 @@ class Made:
 
 
 _job: Job | None = None  # the forked worker's
+_images: ImageProcessor | None = None  # the worker's own, made at its first task
 
 
 def default_jobs() -> int:
@@ -110,10 +112,15 @@ def make(job: Job, planned: Planned, images: ImageProcessor) -> Made:
 
 
 def _make_in_worker(planned: Planned) -> Made:
+    """One task in a worker: its image processor lives as long as the worker (the pool forks it)."""
+    global _images
     assert _job is not None, "worker processes are forked by pool()"
-    with ImageProcessor(_job.pages.source, _job.media, _job.cache_dir) as images:
-        made = make(_job, planned, images)
-    made.images = _counts(images.stats)
+    if _images is None:
+        _images = ImageProcessor(_job.pages.source, _job.media, _job.cache_dir)
+    before = _counts(_images.stats)
+    made = make(_job, planned, _images)
+    _images.wait()  # the social card too: the page is done when its files are
+    made.images = {name: value - before[name] for name, value in _counts(_images.stats).items()}
     return made
 
 
