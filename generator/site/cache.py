@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -113,10 +113,10 @@ class RenderedTutorial:
     deps: dict[str, str | None]
 
     def to_json(self) -> dict[str, Any]:
-        entry = asdict(self.entry)
+        entry = _fields(self.entry)
         entry["updated"] = self.entry.updated.isoformat() if self.entry.updated else None
         return {
-            "page": asdict(self.page),
+            "page": _fields(self.page),
             "entry": entry,
             "steps": self.steps,
             "update": self.update,
@@ -140,6 +140,12 @@ class RenderedTutorial:
             source=data["source"],
             deps=data["deps"],
         )
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    """A flat dataclass's fields for ``json.dumps``, not deep-copied as ``asdict`` would (a page's
+    search entries alone are hundreds of small dicts)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 class PageCache:

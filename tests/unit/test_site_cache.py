@@ -119,3 +119,25 @@ def test_a_damaged_or_deleted_cache_costs_time_only(tmp_path: Path):
     shutil.rmtree(tmp_path / "cache")
     assert build(source, tmp_path).cache.misses == 2
     assert hashes(tmp_path / "site") == before
+
+
+def test_a_file_included_by_an_include_inside_a_step_is_a_dependency_too(tmp_path: Path):
+    source = tmp_path / "source"
+    (source / "includes" / "shared").mkdir(parents=True)
+    (source / "tutorial.md").write_text(
+        "---\ntitle: Nested includes\n---\n# Nested includes\n\n## Set up\n\n1. Sign in.\n\n"
+        "   > [!NOTE]\n   > [!INCLUDE [sign-in](includes/sign-in.md)]\n\n2. Select **Save**.\n",
+        encoding="utf-8",
+    )
+    (source / "includes" / "sign-in.md").write_text(
+        "Use your admin account.\n\n[!INCLUDE [mfa](shared/mfa.md)]\n", encoding="utf-8"
+    )
+    mfa = source / "includes" / "shared" / "mfa.md"
+    mfa.write_text("Approve the sign-in on your phone.\n", encoding="utf-8")
+    assert build(source, tmp_path).cache.rendered == ["tutorial"]
+    assert build(source, tmp_path).cache.rendered == []
+
+    mfa.write_text("Approve the sign-in in the authenticator app.\n", encoding="utf-8")
+    assert build(source, tmp_path).cache.rendered == ["tutorial"]
+    page = (tmp_path / "site" / "tutorials" / "tutorial" / "index.html").read_text(encoding="utf-8")
+    assert "authenticator app" in page
