@@ -35,30 +35,53 @@ class ImageSource:
 
 def resolve_image(src: str, tutorial_path: Path, source_root: Path) -> ImageSource:
     """Resolve ``src`` as written in the tutorial at ``tutorial_path``, confined to ``source_root``."""
-    ref = src.strip()
-    if not ref:
-        return ImageSource("refused", reason="the image has no path")
-    if ref.startswith("//"):
-        return ImageSource("remote", href="https:" + ref)
-    if ref.startswith(("/", "\\")) or _WINDOWS_DRIVE.match(ref):
-        return ImageSource(
-            "refused", reason=f"absolute path {ref!r} is not allowed; use a path relative to the tutorial"
-        )
-    parts = urlsplit(ref)
-    if parts.scheme.lower() in _REMOTE_SCHEMES:
-        return ImageSource("remote", href=ref)
-    if parts.scheme:
-        return ImageSource("refused", reason=f"{parts.scheme}: URLs are not allowed for images")
-    relative = unquote(parts.path).replace("\\", "/")
-    if "\x00" in relative:
-        return ImageSource("refused", reason="the image path contains a NUL character")
-    try:
-        root = source_root.resolve()
-        target = (tutorial_path.resolve().parent / relative).resolve()
-    except (OSError, RuntimeError) as exc:  # symlink loops, over-long paths
-        return ImageSource("refused", reason=f"{ref!r} cannot be resolved ({exc})")
-    if not target.is_relative_to(root):
-        return ImageSource("refused", reason=f"{ref!r} leaves the source folder")
-    if not target.is_file():
-        return ImageSource("missing", path=target, reason=f"file not found: {relative}")
-    return ImageSource("local", path=target)
+    return Resolver(source_root).resolve(src, tutorial_path)
+
+
+class Resolver:
+    """Resolves the references of one build: the source folder and each tutorial's folder once.
+
+    Resolving a path costs a system call per component, and a build resolves every reference;
+    only the reference's own target is resolved each time. Safe to share between threads.
+    """
+
+    def __init__(self, source_root: Path) -> None:
+        self.source_root = source_root
+        self._folders: dict[Path, Path] = {}
+
+    def resolve(self, src: str, tutorial_path: Path) -> ImageSource:
+        """What ``src`` in the tutorial at ``tutorial_path`` points to (see :class:`ImageSource`)."""
+        ref = src.strip()
+        if not ref:
+            return ImageSource("refused", reason="the image has no path")
+        if ref.startswith("//"):
+            return ImageSource("remote", href="https:" + ref)
+        if ref.startswith(("/", "\\")) or _WINDOWS_DRIVE.match(ref):
+            return ImageSource(
+                "refused", reason=f"absolute path {ref!r} is not allowed; use a path relative to the tutorial"
+            )
+        parts = urlsplit(ref)
+        if parts.scheme.lower() in _REMOTE_SCHEMES:
+            return ImageSource("remote", href=ref)
+        if parts.scheme:
+            return ImageSource("refused", reason=f"{parts.scheme}: URLs are not allowed for images")
+        relative = unquote(parts.path).replace("\\", "/")
+        if "\x00" in relative:
+            return ImageSource("refused", reason="the image path contains a NUL character")
+        try:
+            root = self._real(self.source_root)
+            target = (self._real(tutorial_path).parent / relative).resolve()
+        except (OSError, RuntimeError) as exc:  # symlink loops, over-long paths
+            return ImageSource("refused", reason=f"{ref!r} cannot be resolved ({exc})")
+        if not target.is_relative_to(root):
+            return ImageSource("refused", reason=f"{ref!r} leaves the source folder")
+        if not target.is_file():
+            return ImageSource("missing", path=target, reason=f"file not found: {relative}")
+        return ImageSource("local", path=target)
+
+    def _real(self, path: Path) -> Path:
+        """``path`` resolved, remembered (a failure is not: it is reported for every reference)."""
+        real = self._folders.get(path)
+        if real is None:
+            real = self._folders[path] = path.resolve()
+        return real
