@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -20,7 +21,11 @@ def staging_dir(target: Path) -> Path:
 
 
 def swap_in(staged: Path, target: Path) -> None:
-    """Replace ``target`` by ``staged``: two renames, then the old copy is removed."""
+    """Replace ``target`` by ``staged``: two renames, then the old copy is removed in the background.
+
+    Deleting thousands of files takes seconds the reader gains nothing from, so ``rm`` does it
+    in a process of its own that the build does not wait for.
+    """
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
@@ -28,7 +33,26 @@ def swap_in(staged: Path, target: Path) -> None:
         os.rename(target, old)
     os.rename(staged, target)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _remove_in_background(old)
+
+
+_removals: list[subprocess.Popen[bytes]] = []  # running ones are kept, so none is collected early
+
+
+def _remove_in_background(folder: Path) -> None:
+    _removals[:] = [process for process in _removals if process.poll() is None]
+    rm = shutil.which("rm")
+    if rm is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    process = subprocess.Popen(
+        [rm, "-rf", "--", str(folder)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    _removals.append(process)
 
 
 def discard(staged: Path) -> None:

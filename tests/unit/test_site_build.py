@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,10 @@ def test_rebuilding_replaces_the_site_and_leaves_no_staging_folders(tmp_path: Pa
     build_site(options)
     assert not (site / "tutorials" / "alpha-app").exists()
     assert (site / "tutorials" / "guides" / "beta-vault" / "index.html").is_file()
+    # the replaced copy is removed in the background: gone soon, never in the way
+    deadline = time.monotonic() + 30
+    while [p.name for p in site.parent.iterdir()] != ["site"] and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert [p.name for p in site.parent.iterdir()] == ["site"]
 
 
