@@ -56,8 +56,12 @@ class Manifest:
         self.tutorials[key] = {"source": source, "steps": steps, "update": update}
 
     def text(self) -> str:
-        """Keys in build order, unsorted: an update read back from here gives its page the same bytes."""
-        return json.dumps({"format": FORMAT, "tutorials": self.tutorials}, ensure_ascii=False, indent=1)
+        """Keys in build order, unsorted: an update read back from here gives its page the same bytes.
+
+        Compact: it is fetched by readers' browsers, and only compact JSON has the fast encoder.
+        """
+        data = {"format": FORMAT, "tutorials": self.tutorials}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     def publish(self, site_dir: Path, previous: Manifest) -> None:
         """Write this manifest into the (staged) site, with the one it replaces beside it."""
