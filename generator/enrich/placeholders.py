@@ -12,6 +12,7 @@ import re
 
 from generator.enrich.catalogue import Catalogue, Value
 from generator.enrich.flat import Flat, node_maker, wrap
+from generator.model.inline import walk
 from generator.model.nodes import Inline
 
 TOKEN = re.compile(r"<([A-Za-z][\w-]*)>|\{([A-Za-z][\w-]*)\}")
@@ -98,6 +99,8 @@ def _next_span(flat: Flat, catalogue: Catalogue) -> tuple[int, int, dict[str, st
 def mark_placeholders(nodes: list[Inline], catalogue: Catalogue) -> list[Inline]:
     """Wrap URL or code runs holding placeholders in ``placeholder`` nodes; return them."""
     made: list[Inline] = []
+    if not any("<" in node.text or "{" in node.text for node in walk(nodes)):
+        return made  # every text searched below is made of these nodes' texts: no token anywhere
     for node in nodes:
         if node.type in _RECURSE:
             made += mark_placeholders(node.children, catalogue)
@@ -105,8 +108,6 @@ def mark_placeholders(nodes: list[Inline], catalogue: Catalogue) -> list[Inline]
             found = tokens_in(node.text, catalogue)
             if found:
                 node.attrs["values"] = found
-    if not any("<" in node.text or "{" in node.text for node in nodes):
-        return made  # no token can be in the run (its flat text is made of these texts)
     while True:
         flat = Flat(nodes, _atomic)
         span = _next_span(flat, catalogue)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from generator.enrich.catalogue import Catalogue
 from generator.enrich.flat import BARRIER, Flat, node_maker, wrap
 from generator.enrich.spots import Spot
-from generator.model.inline import plain_text
+from generator.model.inline import plain_text, walk
 from generator.model.nodes import Inline
 
 _TAIL = r"(?:[/?#:](?:[^\s\"'“”‘’<>()\[\]`*{}|\\]|<[A-Za-z][\w-]*>|\{[A-Za-z][\w-]*\})*)?"
@@ -58,6 +58,7 @@ class RegionMatcher:
                 for rid, url in kind.urls.items():
                     self.bases[_base(url).lower()] = Variant(family.id, kind.id, rid)
         alternation = "|".join(re.escape(b) for b in sorted(self.bases, key=len, reverse=True))
+        self.ascii = all(base.isascii() for base in self.bases)
         self.pattern = (
             re.compile(
                 rf"(?<![\w.@/-])(?P<scheme>https?://)?(?P<base>{alternation})(?![\w-]|\.[\w-])(?P<tail>{_TAIL})",
@@ -66,6 +67,30 @@ class RegionMatcher:
             if self.bases
             else None
         )
+
+    def may_hit(self, nodes: list[Inline]) -> bool:
+        """False when no hit is possible in ``nodes``, told without flattening them.
+
+        The texts hits are searched in (see :func:`_atomic`) are a text or code node's text, a
+        url node's text, or the plain text of a node's children: the text and code below it,
+        joined with nothing or with separators that hold white space. No base URL holds white
+        space, so a base in any of them is also in the texts of the text and code nodes run
+        together. Plain substring tests are case-insensitive like the pattern only for ASCII.
+        """
+        if not self.bases:
+            return False
+        inline: list[str] = []
+        urls: list[str] = []
+        for node in walk(nodes):
+            if node.type in ("text", "code"):
+                inline.append(node.text)
+            elif node.type == "url":
+                urls.append(node.text)
+        text = BARRIER.join(["".join(inline), *urls])
+        if not (self.ascii and text.isascii()):
+            return True
+        text = text.lower()
+        return any(base in text for base in self.bases)
 
     def hits(self, text: str, offset: int = 0) -> Iterator[Hit]:
         if self.pattern is None:
@@ -155,7 +180,9 @@ def _mark_one(flat: Flat, hits: list[Hit], matcher: RegionMatcher) -> Inline:
 
 def mark_regions(nodes: list[Inline], matcher: RegionMatcher) -> list[Inline]:
     """Wrap every region URL (or list of them) in ``nodes``; return the new region nodes."""
-    made = []
+    made: list[Inline] = []
+    if not matcher.may_hit(nodes):
+        return made
     while True:
         flat = Flat(nodes, _atomic)
         hits = _hits(flat, matcher)
