@@ -27,7 +27,7 @@ from typing import Any
 import generator
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.model.nodes import Block, Image, Section, Step, Tutorial
-from generator.render.image_source import resolve_image
+from generator.render.image_source import Resolver
 from generator.render.pages import PageSource
 from generator.render.tutorial import CatalogueEntry
 
@@ -161,6 +161,7 @@ class PageCache:
         self.stats = CacheStats()
         self._digests: dict[str, str | None] = {}
         self._image_files: dict[tuple[str, Path, Path], str | None] = {}
+        self._resolvers: dict[Path, Resolver] = {}
 
     def get(self, key: str) -> RenderedTutorial | None:
         """The entry under ``key`` if it is readable and every file it pulled in is unchanged."""
@@ -181,7 +182,7 @@ class PageCache:
         counts too, so adding it later renders the page again.
         """
         files = {str(target) for target in _included(_blocks(tutorial), path)}
-        folder = path.resolve().parent  # all that resolve_image uses of the tutorial's path
+        folder = path.resolve().parent  # all that resolving a reference uses of the tutorial's path
         for image in images:
             found = self._image_file(image.src, path, folder, source_root)
             if found is not None:
@@ -191,7 +192,10 @@ class PageCache:
     def _image_file(self, src: str, path: Path, folder: Path, source_root: Path) -> str | None:
         key = (src, folder, source_root)
         if key not in self._image_files:
-            found = resolve_image(src, path, source_root).path
+            resolver = self._resolvers.get(source_root)
+            if resolver is None:
+                resolver = self._resolvers[source_root] = Resolver(source_root)
+            found = resolver.resolve(src, path).path
             self._image_files[key] = None if found is None else str(found)
         return self._image_files[key]
 
