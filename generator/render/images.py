@@ -1,8 +1,9 @@
 """Screenshots for the site: web versions, originals for the lightbox, placeholders, social cards.
 
-The seam with the site stage is :class:`ImageProcessor` (one per build) and, for ``check``,
-:func:`inspect_image`. Every reference ends as a :class:`RenderedImage` whose files exist under
-``out_dir`` (give the docs folder mkdocs copies static files from):
+The seam with the site stage is :class:`ImageProcessor` (one per build, or per worker process)
+and, for ``check``, :func:`inspect_image`. Every reference ends as a :class:`RenderedImage` whose
+files exist under ``out_dir`` (any folder whose contents end up at the site's root, paths
+relative to it):
 
 - a present image becomes ``images/<hash>/<name>-<width>w.webp`` (no wider than ``max_width``) plus the
   untouched original ``images/<hash>/<name>`` for the lightbox; animated images keep only the
@@ -13,8 +14,8 @@ The seam with the site stage is :class:`ImageProcessor` (one per build) and, for
   in :attr:`RenderedImage.detail` for the page;
 - a tutorial's Open Graph card becomes ``images/social/<hash>.png``.
 
-Work runs on one thread pool shared across the build (pillow releases the GIL while
-decoding, resizing and encoding) and is cached in ``cache_dir`` by content hash, so a
+Work runs on one thread pool per processor (pillow releases the GIL while decoding,
+resizing and encoding) and is cached in ``cache_dir`` by content hash, so a
 rebuild re-encodes only images whose bytes (or the settings) changed. Files reach ``out_dir``
 from the cache as hard links (a copy where the two folders cannot share files), once per build.
 """

@@ -1,7 +1,7 @@
 """Images in pages: the one seam between the renderer and ``generator.render.images``.
 
 The image processor (one per build, on ``RenderContext.images``) writes the web version,
-the original and placeholders into the docs folder and reports sizes; this module only
+the original and placeholders into the site's image folder and reports sizes; this module only
 turns its answer into markup. Without a processor (rendering a hand-made model in a test)
 the image is shown from its source path.
 """
