@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="plain progress lines, no progress bar")
     parser.add_argument("--report", help="also write the build report (cache statistics, updates) as JSON")
     parser.add_argument(
-        "--jobs", type=int, default=default_jobs(), help="processes rendering tutorials (default: one per core)"
+        "--jobs", type=int, default=default_jobs(), help="processes rendering tutorials (default: per core)"
     )
 
 
