@@ -15,6 +15,7 @@ from generator.model.tree import Node
 _COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])\s*$")
 _TAB_HREF = re.compile(r"^#tab/(?P<id>.+)$")
+_BREAKS = ("softbreak", "hardbreak")
 
 
 @dataclass
@@ -123,14 +124,16 @@ def split_image_lines(nodes: list, line: int, ctx: Context) -> list[Block]:
     written left of the paragraph (a lazy line) is remembered in ``ctx.outdented``: it
     belongs to an outer step, which :func:`generator.model.steps.item_to_step` hoists it to.
     """
+    if nodes and nodes[0].type not in _BREAKS and all(n.type != "image" for n in nodes):
+        return [Block("paragraph", line=line, inline=list(nodes))]  # most paragraphs: no screenshot
     lines: list[list] = [[]]
     for node in nodes:
-        if node.type in ("softbreak", "hardbreak"):
+        if node.type in _BREAKS:
             lines.append([])
         lines[-1].append(node)
     blocks: list[Block] = []
     for offset, part in enumerate(lines):
-        body = [n for n in part if n.type not in ("softbreak", "hardbreak")] if blocks or offset else part
+        body = [n for n in part if n.type not in _BREAKS] if blocks or offset else part
         if image_only(body):
             for image in inl.images(body, inline=False):
                 image.line = line + offset
