@@ -44,6 +44,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--n", type=int, nargs="+", default=None, help="corpus sizes (default: 100 1000)")
     parser.add_argument("--large", action="store_true", help=f"also measure N={LARGE}")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per stage; the median is reported")
+    parser.add_argument(
+        "--large-runs", type=int, default=1, help=f"timed runs per stage at N >= {LARGE:,} (default 1)"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks", help="where RESULTS.md goes")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="synthetic corpus seed")
@@ -51,8 +54,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-browser", action="store_true", help="skip the 300-step tick in Chromium")
     args = parser.parse_args(argv)
     args.n = sorted(set((args.n or DEFAULT_SIZES) + ([LARGE] if args.large else [])))
-    if args.runs < 1 or min(args.n) < 1:
-        parser.error("--runs and --n must be positive")
+    if min(args.runs, args.large_runs, *args.n) < 1:
+        parser.error("--runs, --large-runs and --n must be positive")
     return args
 
 
@@ -104,15 +107,23 @@ def _measure_size(n: int, args: argparse.Namespace, base: Path) -> dict[str, Any
     corpus, site, cache = base / "corpus", base / "site", base / "cache"
     _log(f"N={n}: writing the synthetic corpus")
     stats = write_corpus(corpus, n, args.seed)
-    result: dict[str, Any] = {"n": n, "corpus": stats.__dict__, "stages": {}, "summaries": {}, "notes": []}
+    runs = args.large_runs if n >= LARGE else args.runs
+    result: dict[str, Any] = {
+        "n": n,
+        "runs": runs,
+        "corpus": stats.__dict__,
+        "stages": {},
+        "summaries": {},
+        "notes": [],
+    }
     stages: dict[str, Measurement] = {}
     env = _child_env()
 
     _log(f"N={n}: floor (markdown-it-py parse)")
-    stages["floor"] = measure(python("-m", "benchmarks.stages", "floor", str(corpus)), args.runs, env=env)
+    stages["floor"] = measure(python("-m", "benchmarks.stages", "floor", str(corpus)), runs, env=env)
 
     _log(f"N={n}: full build, cold caches")
-    stages["cold"] = measure(_build(corpus, site, cache), args.runs, lambda _: _remove(site, cache), env)
+    stages["cold"] = measure(_build(corpus, site, cache), runs, lambda _: _remove(site, cache), env)
     ours = output.tutorial_pages(site, ("tutorials",))
     result["output"] = output.site_size(site, ours).as_dict()
     result["own_assets"] = [a.__dict__ for a in output.own_assets(ours[0], site, OVERRIDES)] if ours else []
@@ -122,19 +133,19 @@ def _measure_size(n: int, args: argparse.Namespace, base: Path) -> dict[str, Any
     images, full_site = _image_cache(cache, base), base / "full-site"
     _log(f"N={n}: full build, every page rendered, image cache warm")
     build = _build(corpus, full_site, images)
-    stages["full"] = measure(build, args.runs, lambda _: _remove(images / PAGE_CACHE, full_site), env)
+    stages["full"] = measure(build, runs, lambda _: _remove(images / PAGE_CACHE, full_site), env)
     _log(f"N={n}: generator stage (no mkdocs), every page rendered, image cache warm")
     render = python("-m", "benchmarks.stages", "render", str(corpus), str(images))
-    stages["generator"] = measure(render, args.runs, lambda _: _remove(images / PAGE_CACHE), env)
+    stages["generator"] = measure(render, runs, lambda _: _remove(images / PAGE_CACHE), env)
     _log(f"N={n}: rebuild with nothing changed")
-    stages["noop"] = measure(_build(corpus, site, cache), args.runs, env=env)
+    stages["noop"] = measure(_build(corpus, site, cache), runs, env=env)
 
     if n <= anchor.MAX_PAGES:
         _log(f"N={n}: anchor (plain mkdocs-material)")
         anchor_site = base / "anchor-site"
         config = anchor.write_config(corpus, anchor_site, base / "anchor-mkdocs.yml")
         command = python("-m", "mkdocs", "build", "-q", "-f", str(config))
-        stages["anchor"] = measure(command, args.runs, lambda _: _remove(anchor_site), env)
+        stages["anchor"] = measure(command, runs, lambda _: _remove(anchor_site), env)
         pages = output.tutorial_pages(anchor_site, ("legacy", "modern"))
         result["anchor_output"] = output.site_size(anchor_site, pages).as_dict()
     else:
@@ -143,7 +154,7 @@ def _measure_size(n: int, args: argparse.Namespace, base: Path) -> dict[str, Any
     _log(f"N={n}: one-file edit, then rebuild")
     edited = tutorial_paths(corpus)[n // 2]
     stages["incremental"] = measure(
-        _build(corpus, site, cache), args.runs, lambda run: _edit(edited, run), env
+        _build(corpus, site, cache), runs, lambda run: _edit(edited, run), env
     )
     for name, measured in stages.items():
         result["stages"][name] = measured.as_dict()

@@ -47,6 +47,12 @@ def render_report(results: dict[str, Any]) -> str:
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
+def _runs(size: dict[str, Any], runs: int) -> str:
+    """The size's own number of runs where it differs from the report's (large sizes run fewer)."""
+    own = size.get("runs", runs)
+    return "" if own == runs else f" ({own} run{'s' if own > 1 else ''})"
+
+
 def _machine(info: dict[str, Any], runs: int, load: tuple[list[float], list[float]]) -> str:
     packages = ", ".join(f"{name} {version}" for name, version in info["packages"].items())
     dirty = " (with uncommitted changes)" if info["uncommitted_changes"] else ""
@@ -66,7 +72,7 @@ def _machine(info: dict[str, Any], runs: int, load: tuple[list[float], list[floa
 
 
 def _timings(sizes: list[dict[str, Any]], runs: int) -> str:
-    head = "| Stage | " + " | ".join(f"N={s['n']:,}" for s in sizes) + " |"
+    head = "| Stage | " + " | ".join(f"N={s['n']:,}" + _runs(s, runs) for s in sizes) + " |"
     lines = [
         "## Timings",
         f"Median of {runs} run(s): wall time · CPU time (user + system, all threads) · peak memory.",
