@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostics
 from generator.read import legacy, modern
 from generator.read.decode import decode
-from generator.read.lines import normalise
+from generator.read.lines import fix_lines
 from generator.read.source import Source
 
 DIALECTS = ("legacy", "modern")
@@ -42,7 +42,7 @@ def read_bytes(data: bytes, path: str, dialect: str | None = None) -> Source:
         front, text = legacy.split_header(text, diags)
     metadata.update(front)
     lines = text.split("\n")
-    markers = normalise(lines, diags)
+    markers = fix_lines(lines, diags)
     return Source(path, chosen, original, "\n".join(lines), metadata, markers, diags)
 
 

@@ -3,7 +3,7 @@
 Each rewrite keeps the number of lines, so markdown-it's line maps stay source lines.
 Lines inside fenced code are never touched. No rewrite makes or unmakes a fence line (each
 edits lines that start with ``#``, a list marker, ``|``, ``>`` or hold ``**``), so
-:func:`normalise` finds the lines outside fences once and every fix walks that list.
+:func:`fix_lines` finds the lines outside fences once and every fix walks that list.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def outside_fences(lines: list[str]) -> Iterator[int]:
             fence = None
 
 
-def normalise(lines: list[str], diags: Diagnostics) -> dict[int, str]:
+def fix_lines(lines: list[str], diags: Diagnostics) -> dict[int, str]:
     """Every line fix in order; returns :func:`letter_markers`' letters by line."""
     indexes = list(outside_fences(lines))
     fix_headings(lines, indexes, diags)
