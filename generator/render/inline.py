@@ -41,8 +41,18 @@ def render_inlines(nodes: list[Inline], ctx: RenderContext) -> Markup:
     sanitised once (nh3 balances and filters the tags) and the slots are filled back in.
     Text that ends up inside a removed element (``<script>...</script>``) disappears with it.
     """
-    if not any(node.type == "html" for node in nodes):
-        return Markup("".join(render_inline(node, ctx) for node in nodes))
+    return Markup(_html(nodes, ctx))
+
+
+def _html(nodes: list[Inline], ctx: RenderContext) -> str:
+    """:func:`render_inlines` as a plain string, for the handlers' own nested runs."""
+    for node in nodes:
+        if node.type == "html":
+            return _sanitised(nodes, ctx)
+    return "".join([render_inline(node, ctx) for node in nodes])
+
+
+def _sanitised(nodes: list[Inline], ctx: RenderContext) -> str:
     rendered: list[str] = []
     parts: list[str] = []
     for node in nodes:
@@ -52,18 +62,18 @@ def render_inlines(nodes: list[Inline], ctx: RenderContext) -> Markup:
             parts.append(_SLOT.format(len(rendered)))
             rendered.append(render_inline(node, ctx))
     cleaned = media.clean_tutorial_html("".join(parts), ctx)
-    return Markup(_SLOTS.sub(lambda m: rendered[int(m.group(1))], cleaned))
+    return _SLOTS.sub(lambda m: rendered[int(m.group(1))], cleaned)
 
 
 def render_inline(node: Inline, ctx: RenderContext) -> str:
     handler = HANDLERS.get(node.type)
     if handler is None:  # an unknown node type still shows its text
-        return escape(node.text) + render_inlines(node.children, ctx)
+        return escape(node.text) + _html(node.children, ctx)
     return handler(node, ctx)
 
 
 def _children(node: Inline, ctx: RenderContext) -> str:
-    return render_inlines(node.children, ctx)
+    return _html(node.children, ctx)
 
 
 def _text(node: Inline, ctx: RenderContext) -> str:
