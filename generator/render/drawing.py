@@ -41,10 +41,16 @@ def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 def wrap(
     draw: ImageDraw.ImageDraw, text: str, face: ImageFont.ImageFont, width: int, max_lines: int
 ) -> list[str]:
-    """Greedy word wrap to ``width`` pixels; overlong words are cut and the last line gets an ellipsis."""
+    """Greedy word wrap to ``width`` pixels; overlong words are cut and the last line gets an ellipsis.
+
+    Stops measuring once a line past ``max_lines`` is complete: those lines are dropped anyway
+    (measuring is most of the cost of fitting a long title).
+    """
     lines: list[str] = []
     current = ""
     for word in text.split():
+        if len(lines) > max_lines:
+            break
         candidate = f"{current} {word}".strip()
         if draw.textlength(candidate, font=face) <= width:
             current = candidate

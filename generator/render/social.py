@@ -7,6 +7,7 @@ are also stored in the PNG's iTXt metadata (``Title``, ``App``).
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -20,19 +21,18 @@ _MARGIN = 80
 
 
 def card_png(title: str, app: str, site_name: str = SITE_NAME) -> bytes:
-    """PNG bytes of the social card for one tutorial."""
+    """PNG bytes of the social card for one tutorial: only its title and app are drawn per card."""
     width, height = SIZE
-    image = Image.new("RGB", SIZE, drawing.PRIMARY)
+    image = _background(site_name).copy()
     draw = ImageDraw.Draw(image)
-    _checklist_mark(draw, _MARGIN, 70)
-    draw.text((_MARGIN + 70, 84), site_name, font=drawing.font(34), fill=drawing.WHITE, anchor="la")
     size, lines = _fit_title(draw, title, width - 2 * _MARGIN)
+    face = drawing.font(size)
     y = 210
     for line in lines:
         draw.text(
             (_MARGIN, y),
             line,
-            font=drawing.font(size),
+            font=face,
             fill=drawing.WHITE,
             anchor="la",
             stroke_width=1,
@@ -40,16 +40,32 @@ def card_png(title: str, app: str, site_name: str = SITE_NAME) -> bytes:
         )
         y += round(size * 1.25)
     if app:
-        app_line = drawing.wrap(draw, app, drawing.font(36), width - 2 * _MARGIN, 1)
+        app_face = drawing.font(36)
+        app_line = drawing.wrap(draw, app, app_face, width - 2 * _MARGIN, 1)
         draw.text(
             (_MARGIN, max(y + 24, height - 130)),
             app_line[0],
-            font=drawing.font(36),
+            font=app_face,
             fill=drawing.PRIMARY_LIGHT,
             anchor="la",
         )
-    draw.rectangle([0, height - 24, width, height], fill=drawing.PRIMARY_LIGHT)
     return drawing.png_bytes(image, {"Title": title, "App": app})
+
+
+@cache
+def _background(site_name: str) -> Image.Image:
+    """Everything the same on every card (colour, mark, site name, bottom band), drawn once per process.
+
+    Copy it before drawing on it. The band is drawn before the texts, not after as it once
+    was: no title or app line reaches it (the app line ends above 560 px, the band starts at 606).
+    """
+    width, height = SIZE
+    image = Image.new("RGB", SIZE, drawing.PRIMARY)
+    draw = ImageDraw.Draw(image)
+    _checklist_mark(draw, _MARGIN, 70)
+    draw.text((_MARGIN + 70, 84), site_name, font=drawing.font(34), fill=drawing.WHITE, anchor="la")
+    draw.rectangle([0, height - 24, width, height], fill=drawing.PRIMARY_LIGHT)
+    return image
 
 
 def social_card(title: str, app: str, out_path: Path) -> Path:

@@ -109,6 +109,17 @@ def test_social_card_function_writes_a_file(tmp_path):
         assert card.text == {"Title": "A title", "App": "An app"}
 
 
+def test_social_cards_share_header_and_band_and_keep_no_trace_of_earlier_cards():
+    short = social.card_png("Tutorial: Contoso Mail", "Contoso Mail")
+    long_title = " ".join(["Configure single sign-on and automatic user provisioning"] * 4)
+    other = png(social.card_png(long_title, "A rather long application name for the card"))
+
+    assert social.card_png("Tutorial: Contoso Mail", "Contoso Mail") == short
+    width, height = social.SIZE
+    for box in ((0, 0, width, 180), (0, height - 24, width, height)):
+        assert not band_differs(png(short), other, box)
+
+
 def test_each_kind_of_problem_says_so_under_the_same_title(tmp_path):
     source = tmp_path / "source"
     source.mkdir()
