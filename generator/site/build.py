@@ -13,11 +13,14 @@ steps and its last update (:mod:`generator.site.manifest`); dates come from the 
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import re
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -126,6 +129,18 @@ class Pages:
         self.written += 1
 
 
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Rendering makes millions of objects that live until their page is done; Python's collector,
+    at its default thresholds, would spend about a tenth of the time looking for cycles among them."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
 def default_cache_dir() -> Path:
     """Where image work is cached between builds (content-hash keyed, safe to share)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -179,7 +194,10 @@ def write_pages(
     paths = tutorial_files(source)
     started = time.perf_counter()
     cache_dir = options.cache_dir or default_cache_dir()
-    with display(options.progress or io.StringIO(), len(paths), "build", options.quiet) as shown:
+    with (
+        display(options.progress or io.StringIO(), len(paths), "build", options.quiet) as shown,
+        fewer_collections(),
+    ):
         site = _render_site(
             source, paths, docs, media, cache_dir, previous or Manifest(), report, shown, options.jobs
         )

@@ -11,6 +11,7 @@ builds, and ``jobs=1``, render in the build's own process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -69,6 +70,7 @@ def pool(job: Job, jobs: int, misses: int) -> Iterator[Executor | None]:
         return
     global _job
     _job = job
+    gc.freeze()  # the build's objects so far: the workers' collector need not look at them again
     executor = ProcessPoolExecutor(min(jobs, misses), mp_context=multiprocessing.get_context("fork"))
     try:
         executor.submit(int).result()  # forks every worker (the fork context starts them all at once)
@@ -76,6 +78,7 @@ def pool(job: Job, jobs: int, misses: int) -> Iterator[Executor | None]:
     finally:
         _job = None
         executor.shutdown(cancel_futures=True)
+        gc.unfreeze()
 
 
 def render_all(
