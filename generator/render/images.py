@@ -146,8 +146,12 @@ class ImageProcessor:
         self.quality = quality
         self.stats = ImageStats()
         self._resolver = Resolver(source_root)
-        self._pool = ThreadPoolExecutor(
-            max_workers=workers or os.cpu_count() or 2, thread_name_prefix="images"
+        # workers=0: every image is done at once in the calling thread (a worker process, whose
+        # parallelism is the other processes: threads would only hand the interpreter lock around).
+        self._pool = (
+            None
+            if workers == 0
+            else ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2, thread_name_prefix="images")
         )
         self._futures: dict[tuple[object, ...], Future] = {}
         self._futures_lock = threading.Lock()
@@ -195,15 +199,26 @@ class ImageProcessor:
         try:
             self.wait()
         finally:
-            self._pool.shutdown(wait=True)
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
 
     def _once(self, key: tuple[object, ...], fn: Callable[..., object], *args: object) -> Future:
         with self._futures_lock:
             future = self._futures.get(key)
-            if future is None:
-                future = self._pool.submit(self._timed, fn, *args)
-                self._futures[key] = future
-            return future
+            if future is not None:
+                return future
+            future = self._futures[key] = Future()
+        if self._pool is None:
+            self._fill(future, fn, *args)
+        else:
+            self._pool.submit(self._fill, future, fn, *args)
+        return future
+
+    def _fill(self, future: Future, fn: Callable[..., object], *args: object) -> None:
+        try:
+            future.set_result(self._timed(fn, *args))
+        except BaseException as exc:  # handed to whoever waits for the result
+            future.set_exception(exc)
 
     def _timed(self, fn: Callable[..., object], *args: object) -> object:
         start = time.perf_counter()

@@ -119,7 +119,7 @@ def _make_in_worker(planned: Planned) -> Made:
     global _images
     assert _job is not None, "worker processes are forked by pool()"
     if _images is None:
-        _images = ImageProcessor(_job.pages.source, _job.media, _job.cache_dir)
+        _images = ImageProcessor(_job.pages.source, _job.media, _job.cache_dir, workers=0)
     before = _counts(_images.stats)
     made = make(_job, planned, _images)
     _images.wait()  # the social card too: the page is done when its files are
