@@ -9,7 +9,9 @@ never fetched: the site makes no third-party requests.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -70,14 +72,31 @@ class Resolver:
             return ImageSource("refused", reason="the image path contains a NUL character")
         try:
             root = self._real(self.source_root)
-            target = (self._real(tutorial_path).parent / relative).resolve()
+            target, found = self._target(self._real(tutorial_path).parent, relative)
         except (OSError, RuntimeError) as exc:  # symlink loops, over-long paths
             return ImageSource("refused", reason=f"{ref!r} cannot be resolved ({exc})")
         if not target.is_relative_to(root):
             return ImageSource("refused", reason=f"{ref!r} leaves the source folder")
-        if not target.is_file():
+        if not found:
             return ImageSource("missing", path=target, reason=f"file not found: {relative}")
         return ImageSource("local", path=target)
+
+    def _target(self, base: Path, relative: str) -> tuple[Path, bool]:
+        """``base / relative`` resolved, and whether it is a file: the folder part as remembered, then
+        the file itself (resolved further only if it is a symlink)."""
+        folder, _, name = relative.rpartition("/")
+        if name in ("", ".", ".."):
+            target = (base / relative).resolve()
+            return target, target.is_file()
+        target = (self._real(base / folder) if folder else base) / name
+        try:
+            mode = os.lstat(target).st_mode
+        except OSError:
+            return target, False
+        if stat.S_ISLNK(mode):
+            target = target.resolve()
+            return target, target.is_file()
+        return target, stat.S_ISREG(mode)
 
     def _real(self, path: Path) -> Path:
         """``path`` resolved, remembered (a failure is not: it is reported for every reference)."""

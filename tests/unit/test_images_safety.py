@@ -78,6 +78,25 @@ def test_symlink_pointing_outside_the_source_folder_is_refused(folder, tmp_path,
     assert secret.read_bytes() not in published(tmp_path)
 
 
+def test_symlinked_folder_pointing_outside_the_source_folder_is_refused(folder, tmp_path, secret):
+    (folder.root / "media").symlink_to(secret.parent, target_is_directory=True)
+    for src in ("media/secret.png", "./media/secret.png", "media/./secret.png"):
+        result = render(folder, tmp_path, src)
+        assert result.status == "refused", src
+    assert secret.read_bytes() not in published(tmp_path)
+
+
+def test_symlink_that_stays_inside_the_source_folder_is_followed(folder, tmp_path):
+    (folder.root / "shots").mkdir()
+    (folder.root / "shots" / "real.png").write_bytes(screenshot(64, 64))
+    (folder.root / "media").mkdir()
+    (folder.root / "media" / "alias.png").symlink_to(folder.root / "shots" / "real.png")
+    (folder.root / "linked").symlink_to(folder.root / "shots", target_is_directory=True)
+    for src in ("media/alias.png", "linked/real.png", "media/../shots/real.png"):
+        result = render(folder, tmp_path, src)
+        assert result.status == "ok", src
+
+
 @pytest.mark.parametrize(
     ("src", "why"),
     [
