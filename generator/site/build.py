@@ -234,7 +234,13 @@ def _render_site(
     planned = [pages.plan(path, key) for path, key in zip(paths, keys, strict=True)]
     stats = pages.cache.stats
     shown.log(f"build: {stats.tutorials} tutorials, {stats.hits} unchanged, {stats.misses} to render")
-    with pool(job, jobs, stats.misses) as executor, ImageProcessor(source, media, cache_dir) as images:
+    # Image threads only where tutorials are rendered in this process (their encoding overlaps
+    # the rendering); placing cached files is a few system calls, cheaper without hand-offs.
+    threads = None if stats.misses and jobs <= 1 else 0
+    with (
+        pool(job, jobs, stats.misses) as executor,
+        ImageProcessor(source, media, cache_dir, workers=threads if executor is None else 0) as images,
+    ):
         for item in planned:
             if item.rendered is not None:
                 pages.place_images(item.rendered, item.path, images)
