@@ -1,6 +1,7 @@
 """``build``: every tutorial under a source folder -> page sources -> mkdocs -> the site, atomically.
 
-Page sources go into a fresh temporary docs folder (never the repository); mkdocs builds
+Page sources go into a fresh temporary docs folder in the build cache's folder (never the
+repository; cached pages are hard-linked there); mkdocs builds
 into a staging folder beside the target, which replaces the old site only when the whole
 build succeeded (see :mod:`generator.site.swap`). Screenshots, placeholders and social cards
 are written into a media folder beside it and moved into the staged site after mkdocs, so
@@ -17,6 +18,7 @@ import gc
 import io
 import os
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -118,8 +120,18 @@ class Pages:
     entries: list[CatalogueEntry] = field(default_factory=list)
     manifest: Manifest = field(default_factory=Manifest)
 
-    def add(self, page: PageSource, origin: Path | None = None) -> None:
-        self.write(page.path, page.text())
+    def add(self, page: PageSource, origin: Path | None = None, page_file: Path | None = None) -> None:
+        """Write ``page``, or link its text from the page cache (``page_file``) where it already is."""
+        if page_file is None:
+            self.write(page.path, page.text())
+        else:
+            target = self.docs / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(page_file, target)
+            except OSError:  # another file system, or no hard links there
+                shutil.copyfile(page_file, target)
+            self.written += 1
         if origin is not None:
             self.origins[page.path] = origin
 
@@ -152,7 +164,13 @@ def build_site(options: BuildOptions) -> BuildReport:
     previous = Manifest.read(options.site_dir)
     staged, media = staging_dir(options.site_dir), staging_dir(options.site_dir)
     try:
-        with tempfile.TemporaryDirectory(prefix="tc-docs-") as docs_name:
+        # beside the page cache, so cached pages are linked into it rather than copied
+        scratch = options.cache_dir or default_cache_dir()
+        try:
+            scratch.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise GeneratorError(str(scratch), 1, f"cannot create the build cache folder: {exc}") from exc
+        with tempfile.TemporaryDirectory(prefix="tc-docs-", dir=scratch) as docs_name:
             docs = Path(docs_name)
             site, report = write_pages(options, docs, media, previous)
             Lines(options.progress or io.StringIO()).log(f"build: mkdocs writes {report.pages} pages")
@@ -247,7 +265,7 @@ def _render_site(
         for item, rendered in zip(planned, render_all(executor, job, planned, images), strict=True):
             shown.working(item.key)
             report.diagnostics.extend(rendered.diagnostics)
-            site.add(rendered.page, item.path)
+            site.add(rendered.page, item.path, rendered.page_file)
             site.entries.append(rendered.entry)
             site.manifest.add(item.key, rendered.source, rendered.steps, rendered.update)
             shown.advance()

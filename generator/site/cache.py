@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from generator.render.image_source import Resolver
 from generator.render.pages import PageSource
 from generator.render.tutorial import CatalogueEntry
 
-CACHE_VERSION = "v1"  # bump when the entry format changes
+CACHE_VERSION = "v2"  # bump when the entry format changes
 PACKAGE = Path(generator.__file__).resolve().parent
 
 
@@ -100,7 +100,8 @@ class RenderedTutorial:
     ``steps`` and ``update`` are its manifest record and the last-update record its page data
     was rendered with; ``images`` are re-queued on a cache hit so their files reach the docs
     folder; ``source`` is the sha256 of the tutorial's bytes; ``deps`` maps every file it pulled
-    in to the hash of its bytes (``None``: it was looked for and not found).
+    in to the hash of its bytes (``None``: it was looked for and not found). Once cached, the
+    page's text (what mkdocs reads) is ``page_file`` and ``page`` keeps only its name and metadata.
     """
 
     page: PageSource
@@ -111,12 +112,14 @@ class RenderedTutorial:
     images: list[Image]
     source: str
     deps: dict[str, str | None]
+    page_file: Path | None = None
 
     def to_json(self) -> dict[str, Any]:
         entry = _fields(self.entry)
         entry["updated"] = self.entry.updated.isoformat() if self.entry.updated else None
+        page = self.page
         return {
-            "page": _fields(self.page),
+            "page": {"path": page.path, "title": page.title, "kind": page.kind, "meta": page.meta},
             "entry": entry,
             "steps": self.steps,
             "update": self.update,
@@ -131,7 +134,7 @@ class RenderedTutorial:
         entry = dict(data["entry"])
         entry["updated"] = date.fromisoformat(entry["updated"]) if entry["updated"] else None
         return cls(
-            page=PageSource(**data["page"]),
+            page=PageSource(body="", **data["page"]),
             entry=CatalogueEntry(**entry),
             steps=data["steps"],
             update=data["update"],
@@ -169,6 +172,9 @@ class PageCache:
             rendered = RenderedTutorial.from_json(json.loads((self.root / f"{key}.json").read_text("utf-8")))
         except (OSError, ValueError, TypeError, KeyError):
             return None
+        rendered.page_file = self.root / f"{key}.md"
+        if not rendered.page_file.is_file():
+            return None
         if any(self._digest(path) != known for path, known in rendered.deps.items()):
             return None
         return rendered
@@ -204,9 +210,14 @@ class PageCache:
             self._digests[name] = file_digest(Path(name))
         return self._digests[name]
 
-    def put(self, key: str, rendered: RenderedTutorial) -> None:
+    def put(self, key: str, rendered: RenderedTutorial) -> RenderedTutorial:
+        """Keep ``rendered``: its page text as ``<key>.md`` (linked into the docs folder as it is),
+        the rest as ``<key>.json``; returns it with ``page_file`` set and the page text let go."""
+        page_file = self.root / f"{key}.md"
+        self._write(page_file, rendered.page.text().encode("utf-8"))
         text = json.dumps(rendered.to_json(), ensure_ascii=False)  # key order is page output order
         self._write(self.root / f"{key}.json", text.encode("utf-8"))
+        return replace(rendered, page=replace(rendered.page, body="", site_meta={}), page_file=page_file)
 
     def keep_source(self, data: bytes) -> str:
         """Keep a tutorial version's bytes for later diffs; returns their sha256."""

@@ -108,8 +108,7 @@ class TutorialPages:
             source=self.cache.keep_source(planned.data),
             deps=self.cache.dependencies(tutorial, images, planned.path, self.source),
         )
-        self.cache.put(planned.cache_key, rendered)
-        return rendered
+        return self.cache.put(planned.cache_key, rendered)
 
     def _cache_key(self, path: Path, key: str, data: bytes) -> str:
         folder = data_dir_for(path)
