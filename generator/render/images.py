@@ -155,6 +155,7 @@ class ImageProcessor:
         )
         self._futures: dict[tuple[object, ...], Future] = {}
         self._futures_lock = threading.Lock()
+        self._pending: list[Future] = []  # queued since the last wait()
         self._key_locks: dict[str, threading.Lock] = {}
         self._placed: set[str] = set()  # paths under out_dir this build has filled (under their key lock)
 
@@ -188,9 +189,13 @@ class ImageProcessor:
         return rel
 
     def wait(self) -> None:
-        """Wait for all work queued so far (re-raising unexpected failures)."""
+        """Wait for all work queued since the last wait (re-raising unexpected failures).
+
+        Only that: a worker process waits once per tutorial, and a build has hundreds of
+        thousands of references.
+        """
         with self._futures_lock:
-            pending = list(self._futures.values())
+            pending, self._pending = self._pending, []
         for future in pending:
             future.result()
 
@@ -208,6 +213,7 @@ class ImageProcessor:
             if future is not None:
                 return future
             future = self._futures[key] = Future()
+            self._pending.append(future)
         if self._pool is None:
             self._fill(future, fn, *args)
         else:
