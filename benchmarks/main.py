@@ -188,16 +188,16 @@ def _image_cache(cache: Path, base: Path) -> Path:
 def _profile(n: int, work: Path) -> dict[str, Any]:
     """cProfile one full build (every page rendered, image cache warm) of a corpus measured before.
 
-    Image drawing runs on worker threads, which cProfile cannot see (the build's summary line
-    reports it), so the profile is of the build that draws nothing: the Python pipeline itself.
+    cProfile sees one process, so the build renders in one (``--jobs 1``); image drawing runs on
+    threads it cannot see (the build's summary line reports it), so the profile is of the build
+    that draws nothing: the Python pipeline itself.
     """
     _log(f"N={n}: profiling one full build (every page rendered, image cache warm)")
     base = work / f"n{n}"
     images, out = base / "image-cache", base / "build.prof"
     _remove(images / PAGE_CACHE)
-    command = python(
-        "-m", "cProfile", "-o", str(out), *_build(base / "corpus", base / "profile-site", images)[1:]
-    )
+    build = _build(base / "corpus", base / "profile-site", images)[1:]
+    command = python("-m", "cProfile", "-o", str(out), *build, "--jobs", "1")
     sample = run_once(command, cwd=ROOT, env=_child_env())
     summary = profiling.summarise(out)
     summary.update(n=n, wall_seconds=round(sample.seconds, 2), build_summary=_summary_numbers(sample.stdout))
