@@ -18,6 +18,7 @@ from generator.cli import main
 from tests import certfactory as cf
 from tests.browser.conftest import SEED_KEY, BuiltSite
 from tests.browser.test_site import serious_violations
+from tests.support.cert_page import load_file, output
 
 pytestmark = pytest.mark.browser
 
@@ -43,10 +44,6 @@ def helper(page: Page, site: str, requests: list[str]) -> Page:
     return page
 
 
-def load_file(page: Page, name: str, data: bytes) -> None:
-    page.set_input_files('[data-tc-cert="file"]', files=[{"name": name, "mimeType": "", "buffer": data}])
-
-
 def drop_file(page: Page, name: str, data: bytes) -> None:
     """What a drag from the desktop delivers: a drop event carrying a File."""
     page.evaluate(
@@ -65,10 +62,6 @@ def drop_file(page: Page, name: str, data: bytes) -> None:
 
 def field(page: Page, name: str) -> str:
     return page.locator(f"[data-tc-cert-field={name}]").text_content()
-
-
-def output(page: Page, name: str) -> str:
-    return page.locator(f"[data-tc-cert-out={name}]").text_content()
 
 
 def shown_result(page: Page) -> None:

@@ -9,9 +9,9 @@ import re
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from tests import certfactory as cf
 from tests.browser.conftest import SEED_KEY, BuiltSite
 from tests.conftest import ROOT
+from tests.support.cert_page import formats_a_certificate
 
 pytestmark = pytest.mark.browser
 
@@ -60,12 +60,7 @@ def test_home_tutorial_helper_tutorial_every_feature_starts(page: Page, built_si
     # The helper reloads into a document of its own (its Content-Security-Policy must govern it).
     page.locator("a.tc-helper").nth(1).click()
     page.locator("[data-tc-cert-ready]").wait_for(state="attached")
-    cert = cf.certificate("rsa-valid")
-    page.set_input_files(
-        '[data-tc-cert="file"]', files=[{"name": "sso.cer", "mimeType": "", "buffer": cf.der(cert)}]
-    )
-    expect(page.locator('[data-tc-cert="result"]')).to_be_visible()
-    assert page.locator("[data-tc-cert-out=body]").text_content() == cf.expected_body(cert)
+    formats_a_certificate(page)
 
     page.get_by_role("link", name="Back to step 9.8").click()
     expect(page).to_have_url(re.compile(rf"tutorials/{SEED_KEY}/#configuring-single-sign-on-"))

@@ -15,9 +15,9 @@ from playwright.sync_api import Page, expect
 
 from generator.cli import main
 from generator.pipeline import load
-from tests import certfactory as cf
 from tests.browser.conftest import SEED_KEY
 from tests.conftest import SEED, SOURCE_DOCS
+from tests.support.cert_page import formats_a_certificate
 
 pytestmark = pytest.mark.browser
 
@@ -98,12 +98,7 @@ def test_the_certificate_helper_formats_a_der_certificate(page: Page, bundle: Pa
     page.goto(seed_url(bundle))
     page.locator(f"li#{step.id} a.tc-helper").click()
     page.locator("[data-tc-cert-ready]").wait_for(state="attached")  # the page's script is listening
-    cert = cf.certificate("rsa-valid")
-    page.set_input_files(
-        '[data-tc-cert="file"]', files=[{"name": "sso.cer", "mimeType": "", "buffer": cf.der(cert)}]
-    )
-    expect(page.locator('[data-tc-cert="result"]')).to_be_visible()
-    assert page.locator("[data-tc-cert-out=body]").text_content() == cf.expected_body(cert)
+    formats_a_certificate(page)
     page.get_by_role("link", name="Back to step 9.8").click()
     expect(page).to_have_url(seed_url(bundle, f"#{step.id}"))
     expect(page.locator("[data-tc-toolbar]")).to_be_visible()
