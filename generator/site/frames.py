@@ -101,7 +101,6 @@ class Frames:
             loader=jinja2.ChoiceLoader([jinja2.DictLoader({TOC_PARTIAL: SENTINEL + "toc"}), env.loader])
         )
         self.frames: dict[str, Frame | None] = {}  # None: this shape is rendered by the template
-        self.framed = 0
 
     def render(self, context: dict[str, Any], page: Page, config: Any) -> str:
         """The page's HTML: its frame filled in when there is a trustworthy one, else the template."""
@@ -112,13 +111,10 @@ class Frames:
             frame = self._make(context, page, config)
             whole = self._template(context)
             self.frames[key] = frame if frame.fill(self._values(context, page)) == whole else None
-            if self.frames[key] is not None:
-                self.framed += 1
             return whole
         frame = self.frames[key]
         if frame is None:
             return self._template(context)
-        self.framed += 1
         return frame.fill(self._values(context, page))
 
     def _template(self, context: dict[str, Any]) -> str:
