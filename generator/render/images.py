@@ -26,7 +26,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -38,6 +37,7 @@ from urllib.parse import urlsplit
 from PIL import Image as PILImage
 
 from generator.diagnostics import Diagnostic, GeneratorError
+from generator.files import place_file
 from generator.model.inline import images as inline_images
 from generator.model.nodes import (
     Block,
@@ -328,7 +328,7 @@ class ImageProcessor:
     def _place_once(self, cached: Path, rel: str) -> None:
         """Put a cache file at ``rel`` under ``out_dir``, once per build (call under the file's key lock)."""
         if rel not in self._placed:
-            _place(cached, self.out_dir / rel)
+            place_file(cached, self.out_dir / rel)
             self._placed.add(rel)
 
 
@@ -480,26 +480,3 @@ def _keep(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         pass
     _write_atomic(path, data)
-
-
-def _place(source: Path, target: Path) -> None:
-    """Make ``target`` the file ``source`` without writing its bytes again: a hard link, else a copy.
-
-    Names are content hashes, so a file already there with the same size is kept (an output
-    folder reused between builds). Linking fails across file systems or where there are no hard
-    links; then it is a copy. Either way via a temporary name, so no reader sees half a file.
-    """
-    try:
-        if target.stat().st_size == source.stat().st_size:
-            return
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        os.link(source, tmp)
-    except OSError:
-        shutil.copyfile(source, tmp)
-    os.replace(tmp, target)
-    # Another build process may have linked the same file there first: renaming a link onto a
-    # link of the same file does nothing and leaves the temporary name behind.
-    tmp.unlink(missing_ok=True)

@@ -62,7 +62,13 @@ def split_site_meta(text: str) -> tuple[str, dict[str, Any]]:
     if start < 0:
         return text, {}
     end = text.index(META_END, start)
-    return text[:start].rstrip("\n"), json.loads(text[start + len(META_START) : end])
+    return page_body(text), json.loads(text[start + len(META_START) : end])
+
+
+def page_body(text: str) -> str:
+    """A page body without its site metadata (which is not parsed)."""
+    start = text.rfind(META_START)
+    return text if start < 0 else text[:start].rstrip("\n")
 
 
 def url_of(path: str) -> str:

@@ -18,7 +18,6 @@ import gc
 import io
 import os
 import re
-import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ import jinja2
 
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.discover import tutorial_files
+from generator.files import place_file
 from generator.render.catalogue import groups, render_group, render_home
 from generator.render.environment import PROJECT_ROOT, TEMPLATES, environment
 from generator.render.images import ImageProcessor
@@ -125,12 +125,7 @@ class Pages:
         if page_file is None:
             self.write(page.path, page.text())
         else:
-            target = self.docs / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(page_file, target)
-            except OSError:  # another file system, or no hard links there
-                shutil.copyfile(page_file, target)
+            place_file(page_file, self.docs / page.path)
             self.written += 1
         if origin is not None:
             self.origins[page.path] = origin

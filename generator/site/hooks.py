@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
-from generator.render.pages import split_site_meta
+from generator.render.pages import page_body, split_site_meta
 from generator.site.frames import FRAMED_TEMPLATE, Frames, extend
 
 SEARCH_INDEX = os.path.join("search", "search_index.json")
@@ -64,7 +64,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any
 def on_page_context(context: dict[str, Any], page: Any, config: Any, **kwargs: Any) -> dict[str, Any]:
     if page.meta.get("template") == FRAMED_TEMPLATE:
         with open(page.file.abs_src_path, encoding="utf-8-sig") as handle:
-            page.content = split_site_meta(get_data(handle.read())[0])[0]  # as mkdocs read it
+            page.content = page_body(get_data(handle.read())[0])  # as mkdocs read it
         page.content = _frames[-1].render(context, page, config)
     return context
 

@@ -95,7 +95,8 @@ def render_all(
             yield item.rendered
             continue
         result = next(made)
-        _merge(job.pages, images.stats, item, result)
+        if executor is not None:
+            _merge(job.pages, images.stats, item, result)
         yield result.rendered
 
 
@@ -128,13 +129,14 @@ def _make_in_worker(planned: Planned) -> Made:
 
 
 def _merge(pages: TutorialPages, stats: ImageStats, planned: Planned, made: Made) -> None:
-    """Carry a worker's changes into the build (in-process results carry nothing new)."""
+    """Carry what rendering changed in a worker into the build (in the build's own process,
+    :func:`make` changed it in place)."""
     if made.update is not None:
         pages.updated[planned.key] = made.update
-    if made.images:
-        pages.cache.stats.previous_versions_read += made.previous_versions_read
-        seconds = made.images.pop("seconds", 0.0)
-        stats.add(seconds, **{name: int(value) for name, value in made.images.items()})
+    pages.cache.stats.previous_versions_read += made.previous_versions_read
+    counts = dict(made.images)
+    seconds = counts.pop("seconds", 0.0)
+    stats.add(seconds, **{name: int(value) for name, value in counts.items()})
 
 
 def _counts(stats: ImageStats) -> dict[str, float]:
