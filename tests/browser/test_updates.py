@@ -141,7 +141,9 @@ def test_ticks_follow_their_steps_and_a_changed_step_is_taken_back_and_marked(pa
 
     panel = page.locator("[data-tc-changes]")
     expect(panel.locator("summary").first).to_contain_text("What changed in the last update")
+    page.wait_for_function("!window.TC.loader.loading()")  # no feature arrives mid-click
     panel.locator("summary").first.click()
+    expect(panel).to_have_attribute("open", "")
     added = panel.locator("[data-tc-change=added]")
     expect(added).to_have_count(1)
     expect(added).to_contain_text("step 2")
