@@ -2,16 +2,20 @@
 
 Text uses pillow's bundled FreeType font (``ImageFont.load_default(size)``) so the output
 does not depend on which fonts the build machine happens to have, and needs no Cairo.
+
+Pillow is imported by the functions that draw, not by this module: a build whose generated
+images are all in the cache draws nothing and need not load it.
 """
 
 from __future__ import annotations
 
 import io
 import threading
-from functools import cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
-from PIL.PngImagePlugin import PngInfo
+if TYPE_CHECKING:
+    from PIL import Image, ImageFont
 
 # mkdocs-material's default "indigo" palette, so generated images match the site.
 PRIMARY = (64, 81, 181)
@@ -30,6 +34,8 @@ def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 
     Loading decodes the embedded font file, which cost more than drawing a placeholder's text.
     """
+    from PIL import ImageFont
+
     faces: dict[int, ImageFont.FreeTypeFont | ImageFont.ImageFont] | None = getattr(_fonts, "faces", None)
     if faces is None:
         faces = _fonts.faces = {}
@@ -38,39 +44,51 @@ def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return faces[size]
 
 
-def wrap(
-    draw: ImageDraw.ImageDraw, text: str, face: ImageFont.ImageFont, width: int, max_lines: int
-) -> list[str]:
+@lru_cache(maxsize=8192)
+def text_width(text: str, size: int) -> float:
+    """The advance of ``text`` at ``size`` in pixels, measured once per build and process.
+
+    The bundled font has no kerning across a space, so a line is exactly as wide as its words
+    and the spaces between them: wrapping measures each word once instead of every candidate line.
+    """
+    return font(size).getlength(text)
+
+
+def wrap(text: str, size: int, width: int, max_lines: int) -> list[str]:
     """Greedy word wrap to ``width`` pixels; overlong words are cut and the last line gets an ellipsis.
 
-    Stops measuring once a line past ``max_lines`` is complete: those lines are dropped anyway
-    (measuring is most of the cost of fitting a long title).
+    Stops once a line past ``max_lines`` is complete: those lines are dropped anyway.
     """
+    space = text_width(" ", size)
     lines: list[str] = []
-    current = ""
+    current: list[str] = []
+    used = 0.0  # width of the words in ``current`` and the spaces between them
     for word in text.split():
         if len(lines) > max_lines:
             break
-        candidate = f"{current} {word}".strip()
-        if draw.textlength(candidate, font=face) <= width:
-            current = candidate
+        needed = text_width(word, size) + (space if current else 0.0)
+        if used + needed <= width:
+            current.append(word)
+            used += needed
             continue
         if current:
-            lines.append(current)
-        current = _cut(draw, word, face, width)
+            lines.append(" ".join(current))
+        cut = _cut(word, size, width)
+        current, used = [cut], text_width(cut, size)
     if current:
-        lines.append(current)
+        lines.append(" ".join(current))
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        lines[-1] = _cut(draw, lines[-1] + "…", face, width)
+        lines[-1] = _cut(lines[-1] + "…", size, width)
     return lines
 
 
-def _cut(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.ImageFont, width: int) -> str:
+def _cut(text: str, size: int, width: int) -> str:
     """Shorten ``text`` and end it with an ellipsis until it fits ``width`` pixels."""
-    if draw.textlength(text, font=face) <= width:
+    face = font(size)  # measured directly: the shortened attempts are not worth keeping
+    if face.getlength(text) <= width:
         return text
-    while len(text) > 1 and draw.textlength(text + "…", font=face) > width:
+    while len(text) > 1 and face.getlength(text + "…") > width:
         text = text[:-1]
     return text + "…"
 
@@ -78,17 +96,22 @@ def _cut(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.ImageFont, width:
 @cache
 def _palette() -> Image.Image:
     """A palette image holding every site colour and 7 blends between each pair of them."""
+    from PIL import Image
+
     inks = (PRIMARY, PRIMARY_LIGHT, TEXT, MUTED, WHITE)
     colours = list(inks)
     for i, a in enumerate(inks):
         for b in inks[i + 1 :]:
-            colours += [
-                tuple(round(x + (y - x) * step / 8) for x, y in zip(a, b, strict=True))
-                for step in range(1, 8)
-            ]
+            colours += [blend(a, b, step / 8) for step in range(1, 8)]
     palette = Image.new("P", (1, 1))
     palette.putpalette([channel for colour in colours for channel in colour])
     return palette
+
+
+def blend(a: tuple[int, int, int], b: tuple[int, int, int], share: float) -> tuple[int, int, int]:
+    """The colour ``share`` of the way from ``a`` to ``b`` (what anti-aliasing draws at an edge)."""
+    red, green, blue = (round(x + (y - x) * share) for x, y in zip(a, b, strict=True))
+    return red, green, blue
 
 
 def png_bytes(image: Image.Image, text: dict[str, str]) -> bytes:
@@ -99,11 +122,13 @@ def png_bytes(image: Image.Image, text: dict[str, str]) -> bytes:
     size (a page of the seed carries 22 placeholders), and a pixel's colour never depends on
     the rest of the picture.
     """
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    image = image.quantize(palette=_palette(), dither=Image.Dither.NONE)
     info = PngInfo()
     for key, value in text.items():
         info.add_itxt(key, value)
     out = io.BytesIO()
-    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(
-        out, "PNG", pnginfo=info, compress_level=PNG_COMPRESS_LEVEL
-    )
+    image.save(out, "PNG", pnginfo=info, compress_level=PNG_COMPRESS_LEVEL)
     return out.getvalue()

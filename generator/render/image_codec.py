@@ -3,6 +3,9 @@
 Everything a tutorial folder can contain is treated as hostile: only PNG, JPEG, GIF, BMP and
 WebP decoders are tried, the pixel count is capped before decoding (decompression bombs), and
 every pillow failure on malformed input becomes an :class:`ImageProblem` instead of a crash.
+
+Pillow is imported on the first decode or encode, not with this module: a build whose
+images are all in the cache neither decodes nor encodes any.
 """
 
 from __future__ import annotations
@@ -10,16 +13,15 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps
+if TYPE_CHECKING:
+    from PIL import Image
 
 FORMATS = ("PNG", "JPEG", "GIF", "BMP", "WEBP")
 WEB_FORMAT = "WEBP"
 WEB_SUFFIX = ".webp"
-
-# We enforce the pixel limit ourselves as an error (see decode), so pillow's warning for
-# images between 1x and 2x its limit would only be noise.
-warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 
 class ImageProblem(Exception):
@@ -43,6 +45,9 @@ class Decoded:
 
 def decode(data: bytes, max_pixels: int) -> Decoded:
     """Decode every frame of ``data``; raise :class:`ImageProblem` for anything unusable."""
+    from PIL import Image, ImageOps
+
+    _quiet_bomb_warning()
     if not data:
         raise ImageProblem("image-empty", "the image file is empty (0 bytes)")
     try:
@@ -78,6 +83,8 @@ def web_size(width: int, height: int, max_width: int) -> tuple[int, int]:
 
 def encode_web(decoded: Decoded, max_width: int, quality: int) -> bytes:
     """The still web version as WebP, scaled down to ``max_width``."""
+    from PIL import Image
+
     image = decoded.image
     has_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
     image = image.convert("RGBA" if has_alpha else "RGB")
@@ -87,3 +94,14 @@ def encode_web(decoded: Decoded, max_width: int, quality: int) -> bytes:
     out = io.BytesIO()
     image.save(out, WEB_FORMAT, quality=quality, method=4)
     return out.getvalue()
+
+
+@cache
+def _quiet_bomb_warning() -> None:
+    """Silence pillow's warning for images between 1x and 2x its pixel limit, once per process.
+
+    We enforce the limit ourselves as an error (see decode), so the warning would only be noise.
+    """
+    from PIL import Image
+
+    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)

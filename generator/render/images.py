@@ -34,8 +34,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PIL import Image as PILImage
-
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.files import place_file
 from generator.model.inline import images as inline_images
@@ -58,7 +56,9 @@ from generator.render.image_source import ImageSource, Resolver, resolve_image
 MAX_WIDTH = 1200
 WEB_QUALITY = 82
 MAX_BYTES = 50 * 1024 * 1024
-MAX_PIXELS = PILImage.MAX_IMAGE_PIXELS or 89_478_485  # pillow's default limit, even if disabled globally
+# Pillow's default Image.MAX_IMAGE_PIXELS, written out so a build that draws and decodes nothing
+# need not import pillow; our own limit, kept even where pillow's is disabled globally.
+MAX_PIXELS = 89_478_485
 _CACHE_VERSION = "v2"  # bump when encoding or drawing changes, so old cache entries are not reused
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 

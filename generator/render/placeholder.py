@@ -13,10 +13,12 @@ tools and tests can read them back without OCR.
 from __future__ import annotations
 
 from functools import cache
-
-from PIL import Image, ImageDraw
+from typing import TYPE_CHECKING
 
 from generator.render import drawing
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageDraw
 
 MARK = "Screenshot not available"
 SIZE = (800, 450)
@@ -32,30 +34,33 @@ _TITLE_LINES = 3
 
 def placeholder_png(title: str, status: str, size: tuple[int, int] = SIZE) -> bytes:
     """PNG bytes of a placeholder labelled with ``title`` and the reason for ``status``."""
+    from PIL import ImageDraw
+
     width, height = size
     image = _background(status, size).copy()
     draw = ImageDraw.Draw(image)
-    face = drawing.font(_title_size(height))
-    lines = drawing.wrap(draw, title, face, width - 120, _TITLE_LINES)
-    _centred(draw, lines, face, _title_top(height), width, drawing.TEXT)
+    lines = drawing.wrap(title, _title_size(height), width - 120, _TITLE_LINES)
+    _centred(draw, lines, _title_size(height), _title_top(height), width, drawing.TEXT)
     return drawing.png_bytes(image, {"Title": title, "Description": MARK, "Comment": REASONS[status]})
 
 
 @cache
 def _background(status: str, size: tuple[int, int]) -> Image.Image:
     """Everything but the title, drawn once per problem and size (copy it before drawing on it)."""
+    from PIL import Image, ImageDraw
+
     width, height = size
     image = Image.new("RGB", size, drawing.PRIMARY_LIGHT)
     draw = ImageDraw.Draw(image)
     _dashed_border(draw, width, height)
     _crossed_picture(draw, width // 2, round(height * 0.22), scale=height / 450)
-    _centred(
-        draw, [MARK], drawing.font(_mark_size(height)), round(height * 0.38), width, drawing.PRIMARY, True
-    )
-    face = drawing.font(round(height / 25))
-    lines = drawing.wrap(draw, REASONS[status], face, width - 100, 2)
+    _centred(draw, [MARK], _mark_size(height), round(height * 0.38), width, drawing.PRIMARY, True)
+    reason_size = round(height / 25)
+    lines = drawing.wrap(REASONS[status], reason_size, width - 100, 2)
     lowest_title = _title_top(height) + _TITLE_LINES * _line_height(_title_size(height))
-    _centred(draw, lines, face, max(lowest_title + 12, height - 40 - 26 * len(lines)), width, drawing.MUTED)
+    _centred(
+        draw, lines, reason_size, max(lowest_title + 12, height - 40 - 26 * len(lines)), width, drawing.MUTED
+    )
     return image
 
 
@@ -79,14 +84,15 @@ def _line_height(size: int) -> int:
 def _centred(
     draw: ImageDraw.ImageDraw,
     lines: list[str],
-    face: object,
+    size: int,
     y: int,
     width: int,
     fill: tuple[int, int, int],
     bold: bool = False,
 ) -> None:
-    """Draw ``lines`` centred horizontally, one below the other, from ``y``."""
-    step = _line_height(int(getattr(face, "size", 16)))
+    """Draw ``lines`` in the font at ``size``, centred horizontally, one below the other, from ``y``."""
+    face = drawing.font(size)
+    step = _line_height(size)
     for line in lines:
         draw.text(
             (width / 2, y),

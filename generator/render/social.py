@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-
-from PIL import Image, ImageDraw
+from typing import TYPE_CHECKING
 
 from generator.render import drawing
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageDraw
 
 SIZE = (1200, 630)
 SITE_NAME = "Tutorial checklists"
@@ -22,10 +24,12 @@ _MARGIN = 80
 
 def card_png(title: str, app: str, site_name: str = SITE_NAME) -> bytes:
     """PNG bytes of the social card for one tutorial: only its title and app are drawn per card."""
+    from PIL import ImageDraw
+
     width, height = SIZE
     image = _background(site_name).copy()
     draw = ImageDraw.Draw(image)
-    size, lines = _fit_title(draw, title, width - 2 * _MARGIN)
+    size, lines = _fit_title(title, width - 2 * _MARGIN)
     face = drawing.font(size)
     y = 210
     for line in lines:
@@ -41,7 +45,7 @@ def card_png(title: str, app: str, site_name: str = SITE_NAME) -> bytes:
         y += round(size * 1.25)
     if app:
         app_face = drawing.font(36)
-        app_line = drawing.wrap(draw, app, app_face, width - 2 * _MARGIN, 1)
+        app_line = drawing.wrap(app, 36, width - 2 * _MARGIN, 1)
         draw.text(
             (_MARGIN, max(y + 24, height - 130)),
             app_line[0],
@@ -59,6 +63,8 @@ def _background(site_name: str) -> Image.Image:
     Copy it before drawing on it. The band is drawn before the texts, not after as it once
     was: no title or app line reaches it (the app line ends above 560 px, the band starts at 606).
     """
+    from PIL import Image, ImageDraw
+
     width, height = SIZE
     image = Image.new("RGB", SIZE, drawing.PRIMARY)
     draw = ImageDraw.Draw(image)
@@ -75,13 +81,13 @@ def social_card(title: str, app: str, out_path: Path) -> Path:
     return out_path
 
 
-def _fit_title(draw: ImageDraw.ImageDraw, title: str, width: int) -> tuple[int, list[str]]:
+def _fit_title(title: str, width: int) -> tuple[int, list[str]]:
     """The largest title size that fits in three lines (the smallest size truncates)."""
     for size in _TITLE_SIZES[:-1]:
-        lines = drawing.wrap(draw, title, drawing.font(size), width, 4)
+        lines = drawing.wrap(title, size, width, 4)
         if len(lines) <= 3:
             return size, lines
-    return _TITLE_SIZES[-1], drawing.wrap(draw, title, drawing.font(_TITLE_SIZES[-1]), width, 3)
+    return _TITLE_SIZES[-1], drawing.wrap(title, _TITLE_SIZES[-1], width, 3)
 
 
 def _checklist_mark(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
