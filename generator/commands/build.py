@@ -26,6 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs", type=int, default=default_jobs(), help="processes rendering tutorials (default: per core)"
     )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="build every page with mkdocs, even where the previous site could be patched",
+    )
 
 
 def options_from(args: argparse.Namespace) -> BuildOptions:
@@ -38,6 +43,7 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
         progress=sys.stdout,
         quiet=args.quiet,
         jobs=max(1, args.jobs),
+        patch=not args.full,
     )
 
 

@@ -16,96 +16,40 @@ from __future__ import annotations
 
 import gc
 import io
-import os
-import re
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import jinja2
 
-from generator.diagnostics import Diagnostic, GeneratorError
+from generator.diagnostics import GeneratorError
 from generator.discover import tutorial_files
 from generator.files import place_file
 from generator.render.catalogue import groups, render_group, render_home
-from generator.render.environment import PROJECT_ROOT, TEMPLATES, environment
+from generator.render.environment import environment
 from generator.render.images import ImageProcessor
 from generator.render.pages import CERTIFICATE_HELPER, PageSource
-from generator.render.tutorial import HELPERS, CatalogueEntry
-from generator.site.cache import CacheStats, PageCache
+from generator.render.tutorial import CatalogueEntry
+from generator.site.cache import PageCache
 from generator.site.dates import build_date, site_epoch
-from generator.site.manifest import Manifest, counts
+from generator.site.frames import last_build
+from generator.site.keys import tutorial_key, tutorial_keys
+from generator.site.manifest import Manifest
 from generator.site.mkdocs_run import run_mkdocs
 from generator.site.offline import OfflineSite
+from generator.site.options import CONFIG_FILE, BuildOptions, BuildReport, default_cache_dir
+from generator.site.patch import patch_site
+from generator.site.state import PageState, SiteState, forget, site_inputs
 from generator.site.swap import discard, move_into, staging_dir, swap_in
-from generator.site.tutorials import TutorialPages, template_error
-from generator.site.workers import Job, default_jobs, pool, render_all
+from generator.site.tutorials import CERTIFICATE_TEMPLATE, TutorialPages, site_helpers, template_error
+from generator.site.workers import Job, pool, render_all
 from generator.sync.progress import Bar, Lines, display
 
-CONFIG_FILE = PROJECT_ROOT / "mkdocs.yml"
-CERTIFICATE_TEMPLATE = "certificate-helper.md.j2"
-_UNSAFE_KEY = re.compile(r"[^A-Za-z0-9._/-]+")
-
-
-@dataclass
-class BuildOptions:
-    source: Path
-    site_dir: Path
-    site_url: str | None = None
-    cache_dir: Path | None = None
-    config_file: Path = CONFIG_FILE
-    offline: bool = False  # a site to open as files, for rooms without internet (generator.site.offline)
-    progress: TextIO | None = None  # where progress goes (a bar on a terminal); None: nowhere
-    quiet: bool = False  # plain progress lines even on a terminal
-    jobs: int = field(default_factory=default_jobs)  # processes rendering tutorials (generator.site.workers)
-
-
-@dataclass
-class BuildReport:
-    tutorials: int = 0
-    pages: int = 0
-    render_seconds: float = 0.0
-    mkdocs_seconds: float = 0.0
-    images: str = ""
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    cache: CacheStats = field(default_factory=CacheStats)
-    updated: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> its new last update
-
-    def summary(self, site_dir: Path) -> str:
-        lines = [
-            f"built {self.tutorials} tutorials ({self.pages} pages) into {site_dir}",
-            f"  load and render {self.render_seconds:.2f} s, mkdocs {self.mkdocs_seconds:.2f} s",
-            f"  {self.images}",
-            f"  {self.cache.summary()}",
-        ]
-        for key, update in self.updated.items():
-            found = (
-                ", ".join(f"{n} {kind}" for kind, n in sorted(counts(update).items())) or "renumbered only"
-            )
-            lines.append(f"  updated since the last build: {key} ({found})")
-        if self.problems():
-            lines.append(f"  {len(self.problems())} problems found; `python -m generator check` lists them")
-        return "\n".join(lines)
-
-    def problems(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity in ("error", "warning")]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The machine-readable report (``build --report FILE``)."""
-        return {
-            "tutorials": self.tutorials,
-            "pages": self.pages,
-            "render_seconds": round(self.render_seconds, 3),
-            "mkdocs_seconds": round(self.mkdocs_seconds, 3),
-            "cache": self.cache.to_dict(),
-            "updated": {key: counts(update) for key, update in self.updated.items()},
-            "images": self.images,
-            "problems": len(self.problems()),
-        }
+__all__ = ["CONFIG_FILE", "BuildOptions", "BuildReport", "build_site", "tutorial_key", "write_pages"]
 
 
 @dataclass
@@ -119,6 +63,7 @@ class Pages:
     origins: dict[str, Path] = field(default_factory=dict)
     entries: list[CatalogueEntry] = field(default_factory=list)
     manifest: Manifest = field(default_factory=Manifest)
+    states: dict[str, PageState] = field(default_factory=dict)  # what the next build may patch from
 
     def add(self, page: PageSource, origin: Path | None = None, page_file: Path | None = None) -> None:
         """Write ``page``, or link its text from the page cache (``page_file``) where it already is."""
@@ -148,24 +93,24 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def default_cache_dir() -> Path:
-    """Where image work is cached between builds (content-hash keyed, safe to share)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tutorial-checklists"
-
-
 def build_site(options: BuildOptions) -> BuildReport:
-    """Build the site; on failure raise (``GeneratorError`` carries file and line) and keep the old site."""
+    """Build the site, or patch the previous one where that gives the same site
+    (:mod:`generator.site.patch`); on failure raise (``GeneratorError`` carries file and line)
+    and keep the old site."""
     previous = Manifest.read(options.site_dir)
+    cache_dir = options.cache_dir or default_cache_dir()
+    if options.patch and not options.offline:
+        patched = patch_site(options, cache_dir, previous)
+        if patched is not None:
+            return patched
     staged, media = staging_dir(options.site_dir), staging_dir(options.site_dir)
     try:
         # beside the page cache, so cached pages are linked into it rather than copied
-        scratch = options.cache_dir or default_cache_dir()
         try:
-            scratch.mkdir(parents=True, exist_ok=True)
+            cache_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise GeneratorError(str(scratch), 1, f"cannot create the build cache folder: {exc}") from exc
-        with tempfile.TemporaryDirectory(prefix="tc-docs-", dir=scratch) as docs_name:
+            raise GeneratorError(str(cache_dir), 1, f"cannot create the build cache folder: {exc}") from exc
+        with tempfile.TemporaryDirectory(prefix="tc-docs-", dir=cache_dir) as docs_name:
             docs = Path(docs_name)
             site, report = write_pages(options, docs, media, previous)
             Lines(options.progress or io.StringIO()).log(f"build: mkdocs writes {report.pages} pages")
@@ -183,13 +128,26 @@ def build_site(options: BuildOptions) -> BuildReport:
             report.mkdocs_seconds = time.perf_counter() - started
         move_into(media, staged)
         site.manifest.publish(staged, previous)
+        forget(cache_dir, options.site_dir)
         swap_in(staged, options.site_dir)
+        _keep_state(options, cache_dir, site)
     except jinja2.TemplateError as exc:
         raise template_error(exc) from exc
     finally:
         discard(media)
         discard(staged)  # gone already when the build succeeded
     return report
+
+
+def _keep_state(options: BuildOptions, cache_dir: Path, site: Pages) -> None:
+    """What the next build needs to patch this site, when it can be patched (see generator.site.state)."""
+    frames = last_build()
+    inputs = site_inputs(options.config_file, options.site_url)
+    if options.offline or frames is None or inputs is None:
+        return
+    kept, toc = frames.kept()
+    if toc is not None:
+        SiteState(inputs, kept, toc, site.states).write(cache_dir, options.site_dir)
 
 
 def write_pages(
@@ -219,12 +177,6 @@ def write_pages(
     return site, report
 
 
-def tutorial_key(path: Path, source: Path) -> str:
-    """The tutorial's page name and progress key: its path in the source folder, URL-safe."""
-    relative = path.resolve().relative_to(source).with_suffix("").as_posix()
-    return _UNSAFE_KEY.sub("-", relative)
-
-
 def _render_site(
     source: Path,
     paths: list[Path],
@@ -236,10 +188,9 @@ def _render_site(
     shown: Lines | Bar,
     jobs: int,
 ) -> Pages:
-    keys = [tutorial_key(path, source) for path in paths]
-    _refuse_duplicate_keys(paths, keys)
+    keys = tutorial_keys(paths, source)
     links = {path.resolve(): f"tutorials/{key}/" for path, key in zip(paths, keys, strict=True)}
-    helpers = _helpers()
+    helpers = site_helpers()
     site = Pages(docs)
     pages = TutorialPages(source, keys, PageCache(cache_dir), previous)
     report.cache = pages.cache.stats
@@ -263,6 +214,7 @@ def _render_site(
             site.add(rendered.page, item.path, rendered.page_file)
             site.entries.append(rendered.entry)
             site.manifest.add(item.key, rendered.source, rendered.steps, rendered.update)
+            site.states[item.key] = PageState.of(item.cache_key, rendered)
             shown.advance()
     report.images = images.stats.summary()
     report.tutorials = len(site.entries)
@@ -281,16 +233,3 @@ def _render_site(
         site.write(page_path, helper.render(tutorials=site.entries))
         site.nav.append({"Certificate helper": page_path})
     return site
-
-
-def _helpers() -> dict[str, Any]:
-    """Helper pages this site has: the certificate helper once its page template exists."""
-    return {"certificate": HELPERS["certificate"]} if (TEMPLATES / CERTIFICATE_TEMPLATE).is_file() else {}
-
-
-def _refuse_duplicate_keys(paths: list[Path], keys: list[str]) -> None:
-    seen: dict[str, Path] = {}
-    for path, key in zip(paths, keys, strict=True):
-        if key in seen:
-            raise GeneratorError(str(path), 1, f"has the same page name {key!r} as {seen[key]}; rename one")
-        seen[key] = path

@@ -15,6 +15,7 @@ the version readers last saw (:mod:`generator.site.manifest`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -31,7 +32,8 @@ from generator.render.image_source import Resolver
 from generator.render.pages import PageSource
 from generator.render.tutorial import CatalogueEntry
 
-CACHE_VERSION = "v2"  # bump when the entry format changes
+_UNKNOWN = object()
+CACHE_VERSION = "v3"  # bump when the entry format changes
 PACKAGE = Path(generator.__file__).resolve().parent
 
 
@@ -86,11 +88,15 @@ def tree_digest(folder: Path, suffixes: tuple[str, ...] = ()) -> str:
     )
 
 
+@functools.cache
+def package_digest() -> str:
+    """The generator's own code and version (read once per process: it does not change under it)."""
+    return digest(generator.__version__, tree_digest(PACKAGE))
+
+
 def build_digest(templates: Path, tutorials: list[str]) -> str:
     """What every page depends on: the generator's code, the page templates, the list of tutorials."""
-    return digest(
-        CACHE_VERSION, generator.__version__, tree_digest(PACKAGE), tree_digest(templates), *tutorials
-    )
+    return digest(CACHE_VERSION, package_digest(), tree_digest(templates), *tutorials)
 
 
 @dataclass
@@ -99,9 +105,11 @@ class RenderedTutorial:
 
     ``steps`` and ``update`` are its manifest record and the last-update record its page data
     was rendered with; ``images`` are re-queued on a cache hit so their files reach the docs
-    folder; ``source`` is the sha256 of the tutorial's bytes; ``deps`` maps every file it pulled
-    in to the hash of its bytes (``None``: it was looked for and not found). Once cached, the
-    page's text (what mkdocs reads) is ``page_file`` and ``page`` keeps only its name and metadata.
+    folder; ``media`` are the files its page uses in the site (screenshots, placeholders, social
+    card: paths in the site folder); ``source`` is the sha256 of the tutorial's bytes; ``deps``
+    maps every file it pulled in to the hash of its bytes (``None``: it was looked for and not
+    found). Once cached, the page's text (what mkdocs reads) is ``page_file`` and ``page`` keeps
+    only its name and metadata.
     """
 
     page: PageSource
@@ -112,6 +120,7 @@ class RenderedTutorial:
     images: list[Image]
     source: str
     deps: dict[str, str | None]
+    media: list[str]
     page_file: Path | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -127,6 +136,7 @@ class RenderedTutorial:
             "images": [[i.src, i.alt, i.title, i.line] for i in self.images],
             "source": self.source,
             "deps": self.deps,
+            "media": self.media,
         }
 
     @classmethod
@@ -142,6 +152,7 @@ class RenderedTutorial:
             images=[Image(src, alt, title, line) for src, alt, title, line in data["images"]],
             source=data["source"],
             deps=data["deps"],
+            media=data["media"],
         )
 
 
@@ -163,6 +174,7 @@ class PageCache:
         self.root = cache_dir / "pages" / CACHE_VERSION
         self.stats = CacheStats()
         self._digests: dict[str, str | None] = {}
+        self._folders: dict[str, frozenset[str] | None] = {}  # None: cannot be listed, open each file
         self._image_files: dict[tuple[str, Path, Path], str | None] = {}
         self._resolvers: dict[Path, Resolver] = {}
 
@@ -175,9 +187,13 @@ class PageCache:
         rendered.page_file = self.root / f"{key}.md"
         if not rendered.page_file.is_file():
             return None
-        if any(self._digest(path) != known for path, known in rendered.deps.items()):
+        if not self.unchanged(rendered.deps):
             return None
         return rendered
+
+    def unchanged(self, deps: dict[str, str | None]) -> bool:
+        """Whether every file in ``deps`` (name -> hash, ``None``: absent) is still as recorded."""
+        return all(self._digest(path) == known for path, known in deps.items())
 
     def dependencies(
         self, tutorial: Tutorial, images: list[Image], path: Path, source_root: Path
@@ -206,9 +222,25 @@ class PageCache:
         return self._image_files[key]
 
     def _digest(self, name: str) -> str | None:
-        if name not in self._digests:
-            self._digests[name] = file_digest(Path(name))
-        return self._digests[name]
+        found = self._digests.get(name, _UNKNOWN)
+        if found is _UNKNOWN:
+            folder, base = os.path.split(name)
+            listed = self._listing(folder or os.curdir)
+            absent = listed is not None and base not in listed
+            found = self._digests[name] = None if absent else file_digest(Path(name))
+        return found  # type: ignore[return-value]
+
+    def _listing(self, folder: str) -> frozenset[str] | None:
+        """The names in ``folder`` (empty if it is missing), read once: most files a page pulls in
+        and does not find are screenshots never added, and a listing answers for all of them."""
+        if folder not in self._folders:
+            try:
+                self._folders[folder] = frozenset(os.listdir(folder or os.sep))
+            except FileNotFoundError:
+                self._folders[folder] = frozenset()
+            except OSError:
+                self._folders[folder] = None
+        return self._folders[folder]
 
     def put(self, key: str, rendered: RenderedTutorial) -> RenderedTutorial:
         """Keep ``rendered``: its page text as ``<key>.md`` (linked into the docs folder as it is),

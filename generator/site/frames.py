@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -28,20 +27,15 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-SENTINEL = "tcframe7e1"
+from generator.site.cut import SENTINEL, Frame
+from generator.site.toc import TOC_ALONE, TOC_ALONE_SOURCE, TOC_PARTIAL, TocFrame
+
 _SLOT = re.compile(SENTINEL + r"(title|description|social|content|toc|skip|name)")
-TOC_PARTIAL = "partials/toc.html"
 PAGE_TEMPLATE = "main.html"
 # Two templates the build adds to the theme (see :func:`extend`): the framed page's own, which
-# writes out the HTML made here, and the table of contents alone, with the language macros
-# ``partials/toc.html`` expects from ``base.html``.
+# writes out the HTML made here, and the table of contents alone (generator.site.toc).
 FRAMED_TEMPLATE = "tc-framed.html"
-_TOC_ALONE = "tc-toc.html"
-_ADDED = {
-    FRAMED_TEMPLATE: "{{ page.content }}",
-    _TOC_ALONE: '{% import "partials/language.html" as lang with context %}'
-    + f'{{% include "{TOC_PARTIAL}" %}}',
-}
+_ADDED = {FRAMED_TEMPLATE: "{{ page.content }}", TOC_ALONE: TOC_ALONE_SOURCE}
 # The page's own metadata that becomes a slot; every other key is part of the shape.
 _FILLED = ("title", "description", "tc_social_image", "template")
 _MARKUP = re.compile(r"[&<>\"']")
@@ -50,39 +44,50 @@ _MARKUP = re.compile(r"[&<>\"']")
 _HEADING_PROBE = f"{SENTINEL}probe<h1{SENTINEL}probe"
 
 
-@dataclass(frozen=True)
-class Frame:
-    """A rendered page cut at its slots: ``texts`` around ``slots`` (one more text than slots)."""
+def cut_page(html: str) -> Frame:
+    return Frame.cut(html.replace(_HEADING_PROBE, ""), _SLOT)
 
-    texts: tuple[str, ...]
-    slots: tuple[str, ...]
 
-    @classmethod
-    def cut(cls, html: str) -> Frame:
-        pieces = _SLOT.split(html.replace(_HEADING_PROBE, ""))
-        return cls(tuple(pieces[0::2]), tuple(pieces[1::2]))
-
-    def fill(self, values: dict[str, str]) -> str:
-        out = [self.texts[0]]
-        for slot, text in zip(self.slots, self.texts[1:], strict=True):
-            out.append(values[slot])
-            out.append(text)
-        return "".join(out)
+def shape_of(url: str, meta: dict[str, Any], toc: bool, content: str) -> str:
+    """What, besides the slots, the template's output depends on: folder, metadata, headings."""
+    folder = url.rstrip("/").rpartition("/")[0]
+    kept = {key: value for key, value in meta.items() if key not in _FILLED}
+    present = sorted(key for key in _FILLED if key in meta)
+    return json.dumps([folder, present, kept, toc, "<h1" in content], sort_keys=True, default=str)
 
 
 def shape(page: Page) -> str:
-    """What, besides the slots, the template's output depends on: folder, metadata, headings."""
-    folder = page.url.rstrip("/").rpartition("/")[0]
-    meta = {key: value for key, value in page.meta.items() if key not in _FILLED}
-    present = sorted(key for key in _FILLED if key in page.meta)
-    parts = [folder, present, meta, bool(page.toc.items), "<h1" in (page.content or "")]
-    return json.dumps(parts, sort_keys=True, default=str)
+    return shape_of(page.url, page.meta, bool(page.toc.items), page.content or "")
+
+
+def framable_values(title: str, description: str, social: str, content: str) -> bool:
+    """Whether every value is one the theme's filters (escape, striptags, urlencode) leave alone."""
+    values = (title, description, social)
+    return not any(_MARKUP.search(str(value)) for value in values) and SENTINEL not in content
 
 
 def framable(page: Page) -> bool:
-    """Whether every value is one the theme's filters (escape, striptags, urlencode) leave alone."""
-    values = [page.title or "", page.meta.get("description", ""), page.meta.get("tc_social_image", "")]
-    return not any(_MARKUP.search(str(value)) for value in values) and SENTINEL not in (page.content or "")
+    return framable_values(
+        page.title or "",
+        page.meta.get("description", ""),
+        page.meta.get("tc_social_image", ""),
+        page.content or "",
+    )
+
+
+def page_values(
+    title: str, meta: dict[str, Any], content: str, url: str, toc: str, first: str
+) -> dict[str, str]:
+    """A framed page's slot values (``toc``: its table of contents rendered, ``first``: its first anchor)."""
+    return {
+        "title": title,
+        "description": meta.get("description", ""),
+        "social": meta.get("tc_social_image", ""),
+        "content": content,
+        "toc": toc,
+        "skip": first,
+        "name": url.rstrip("/").rpartition("/")[2],
+    }
 
 
 def extend(env: jinja2.Environment) -> jinja2.Environment:
@@ -92,7 +97,11 @@ def extend(env: jinja2.Environment) -> jinja2.Environment:
 
 
 class Frames:
-    """The frames of one build, made on first use from the page being rendered."""
+    """The frames of one build, made on first use from the page being rendered.
+
+    The build keeps the trustworthy ones with the table of contents' frame (:meth:`kept`), so
+    the next build can patch pages into the site without the theme (:mod:`generator.site.patch`).
+    """
 
     def __init__(self, env: jinja2.Environment) -> None:
         self.env = env
@@ -101,6 +110,8 @@ class Frames:
             loader=jinja2.ChoiceLoader([jinja2.DictLoader({TOC_PARTIAL: SENTINEL + "toc"}), env.loader])
         )
         self.frames: dict[str, Frame | None] = {}  # None: this shape is rendered by the template
+        self.toc: TocFrame | None = None
+        self._toc_derived = False
 
     def render(self, context: dict[str, Any], page: Page, config: Any) -> str:
         """The page's HTML: its frame filled in when there is a trustworthy one, else the template."""
@@ -116,6 +127,11 @@ class Frames:
         if frame is None:
             return self._template(context)
         return frame.fill(self._values(context, page))
+
+    def kept(self) -> tuple[dict[str, Frame], TocFrame | None]:
+        """The frames that gave back the template's output, and the table of contents' frame if it
+        agreed with every table of contents rendered in this build."""
+        return {key: frame for key, frame in self.frames.items() if frame is not None}, self.toc
 
     def _template(self, context: dict[str, Any]) -> str:
         return self.env.get_template(PAGE_TEMPLATE).render(context)
@@ -135,16 +151,31 @@ class Frames:
         stand_in.toc = TableOfContents([AnchorLink("", SENTINEL + "skip", 2)] if page.toc.items else [])
         stand_in.update_date = page.update_date
         html = self.frame_env.get_template(PAGE_TEMPLATE).render(dict(context, page=stand_in))
-        return Frame.cut(html)
+        return cut_page(html)
 
     def _values(self, context: dict[str, Any], page: Page) -> dict[str, str]:
         first = next(iter(page.toc.items), None)
-        return {
-            "title": page.title or "",
-            "description": page.meta.get("description", ""),
-            "social": page.meta.get("tc_social_image", ""),
-            "content": page.content or "",
-            "toc": self.env.get_template(_TOC_ALONE).render(context),
-            "skip": first.id if first is not None else "",
-            "name": page.url.rstrip("/").rpartition("/")[2],
-        }
+        toc = self.env.get_template(TOC_ALONE).render(context)
+        self._check_toc(context, page.toc, toc)
+        skip = first.id if first else ""
+        return page_values(page.title or "", page.meta, page.content or "", page.url, toc, skip)
+
+    def _check_toc(self, context: dict[str, Any], toc: TableOfContents, rendered: str) -> None:
+        if not self._toc_derived:
+            self._toc_derived = True
+            self.toc = TocFrame.derive(self.env, context)
+        if self.toc is not None and self.toc.render(toc) != rendered:
+            self.toc = None
+
+
+_built: list[Frames] = []  # the current build's (the hooks module is loaded by mkdocs, not imported)
+
+
+def start_build(env: jinja2.Environment) -> Frames:
+    _built[:] = [Frames(extend(env))]
+    return _built[0]
+
+
+def last_build() -> Frames | None:
+    """The frames of the last mkdocs build in this process (``None``: it framed nothing)."""
+    return _built[0] if _built else None

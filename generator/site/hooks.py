@@ -12,8 +12,7 @@ frame of it (:mod:`generator.site.frames`).
 
 from __future__ import annotations
 
-import json
-import os
+from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
@@ -21,9 +20,8 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
 from generator.render.pages import page_body, split_site_meta
-from generator.site.frames import FRAMED_TEMPLATE, Frames, extend
-
-SEARCH_INDEX = os.path.join("search", "search_index.json")
+from generator.site.frames import FRAMED_TEMPLATE, Frames, start_build
+from generator.site.search_index import add_entries
 
 _entries: list[dict[str, str]] = []
 _frames: list[Frames] = []  # this build's
@@ -35,7 +33,7 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
 
 
 def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
-    _frames.append(Frames(extend(env)))
+    _frames.append(start_build(env))
     return env
 
 
@@ -77,11 +75,4 @@ def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: Any, **kwargs: Any) -> None:
-    path = os.path.join(config["site_dir"], SEARCH_INDEX)
-    if not _entries or not os.path.isfile(path):
-        return
-    with open(path, encoding="utf-8") as handle:
-        index = json.load(handle)
-    index["docs"].extend(_entries)
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(index, handle, separators=(",", ":"))
+    add_entries(Path(config["site_dir"]), _entries)

@@ -39,18 +39,21 @@ Record = dict[str, Any]
 @dataclass
 class Manifest:
     tutorials: dict[str, Record] = field(default_factory=dict)
+    published: str | None = None  # the file this was read from, when every record in it was kept
 
     @classmethod
     def read(cls, site_dir: Path) -> Manifest:
         """The manifest published in ``site_dir``; empty when there is none or it cannot be read."""
         try:
-            data = json.loads((site_dir / MANIFEST).read_text(encoding="utf-8"))
+            text = (site_dir / MANIFEST).read_text(encoding="utf-8")
+            data = json.loads(text)
         except (OSError, ValueError):
             return cls()
         tutorials = data.get("tutorials") if isinstance(data, dict) and data.get("format") == FORMAT else None
         if not isinstance(tutorials, dict):
             return cls()
-        return cls({key: value for key, value in tutorials.items() if _valid(value)})
+        kept = {key: value for key, value in tutorials.items() if _valid(value)}
+        return cls(kept, text if len(kept) == len(tutorials) else None)
 
     def add(self, key: str, source: str, steps: list[Record], update: Record) -> None:
         self.tutorials[key] = {"source": source, "steps": steps, "update": update}
@@ -67,7 +70,9 @@ class Manifest:
         """Write this manifest into the (staged) site, with the one it replaces beside it."""
         (site_dir / MANIFEST).write_text(self.text() + "\n", encoding="utf-8")
         if previous.tutorials:
-            (site_dir / PREVIOUS).write_text(previous.text() + "\n", encoding="utf-8")
+            # what this version published is what it writes again (JSON read back is a fixed point)
+            text = previous.published or previous.text() + "\n"
+            (site_dir / PREVIOUS).write_text(text, encoding="utf-8")
 
 
 def _valid(record: object) -> bool:

@@ -20,14 +20,16 @@ from generator.diagnostics import Diagnostic, GeneratorError
 from generator.enrich import EnrichData, enrich, load_data
 from generator.enrich.apply import data_dir_for
 from generator.enrich.sidecar import sidecar_path
-from generator.model.nodes import Tutorial
+from generator.model.nodes import Image, Tutorial
 from generator.pipeline import Loaded, load_bytes
 from generator.render.context import RenderContext
 from generator.render.environment import TEMPLATES
 from generator.render.images import ImageProcessor, iter_images
-from generator.render.tutorial import Helper, render_tutorial
+from generator.render.tutorial import HELPERS, Helper, render_tutorial
 from generator.site.cache import PageCache, RenderedTutorial, build_digest, digest, tree_digest
 from generator.site.manifest import Manifest, carried, new_update, step_records
+
+CERTIFICATE_TEMPLATE = "certificate-helper.md.j2"
 
 
 @dataclass
@@ -50,13 +52,22 @@ class TutorialPages:
         self.previous = previous
         self.shared = build_digest(TEMPLATES, keys)
         self.catalogues: dict[Path, str] = {}
+        self.data_dirs: dict[Path, Path] = {}  # a tutorial's resolved folder -> its _data folder
         self.updated: dict[str, dict[str, Any]] = {}  # tutorials given a new update by this build
 
     def plan(self, path: Path, key: str) -> Planned:
         """Read the tutorial's bytes and look for its page in the cache."""
+        return self.look_up(self.read(path, key))
+
+    def read(self, path: Path, key: str) -> Planned:
+        """The tutorial's bytes and the key its page has in the cache (which is not asked yet)."""
         self.cache.stats.tutorials += 1
         data = _read(path)
-        planned = Planned(path, key, data, self._cache_key(path, key, data))
+        return Planned(path, key, data, self._cache_key(path, key, data))
+
+    def look_up(self, planned: Planned) -> Planned:
+        """``planned`` with its page from the cache when the cache has it, for this build's update."""
+        key = planned.key
         hit = self.cache.get(planned.cache_key)
         if hit is not None and carried(self.previous, key, hit.steps) == hit.update:
             self.cache.stats.hits += 1
@@ -98,6 +109,7 @@ class TutorialPages:
         if entry.updated is not None:  # the sitemap's date for this page (see hooks.py)
             page = replace(page, site_meta={**page.site_meta, "updated": entry.updated.isoformat()})
         images = list(iter_images(tutorial))
+        media = _media(ctx, images, planned.path, page.meta.get("tc_social_image"))
         rendered = RenderedTutorial(
             page=page,
             entry=entry,
@@ -107,15 +119,19 @@ class TutorialPages:
             images=images,
             source=self.cache.keep_source(planned.data),
             deps=self.cache.dependencies(tutorial, images, planned.path, self.source),
+            media=media,
         )
         return self.cache.put(planned.cache_key, rendered)
 
     def _cache_key(self, path: Path, key: str, data: bytes) -> str:
-        folder = data_dir_for(path)
+        real = path.resolve()
+        folder = self.data_dirs.get(real.parent)
+        if folder is None:  # the nearest _data folder above: the same for a whole folder of tutorials
+            folder = self.data_dirs[real.parent] = data_dir_for(real)
         if folder not in self.catalogues:
             self.catalogues[folder] = tree_digest(folder, (".yml", ".yaml")) if folder.is_dir() else ""
         sidecar = sidecar_path(path)
-        return digest(self.shared, key, str(path.resolve()), data, self.catalogues[folder], _bytes(sidecar))
+        return digest(self.shared, key, str(real), data, self.catalogues[folder], _bytes(sidecar))
 
     def _update(
         self, planned: Planned, tutorial: Tutorial, data: EnrichData, steps: list[dict[str, Any]]
@@ -136,6 +152,22 @@ class TutorialPages:
         update = new_update(before, old, tutorial, steps)
         self.updated[planned.key] = update
         return update
+
+
+def _media(ctx: RenderContext, images: list[Image], path: Path, social: str | None) -> list[str]:
+    """The files the page uses in the site folder (its images are done: the page shows them)."""
+    found = {social} if social else set()
+    if ctx.images is not None:
+        for image in images:
+            done = ctx.images.process(image, path)
+            found.update(src for src in (done.web_src, done.original_src) if src)
+    return sorted(found)
+
+
+def site_helpers() -> dict[str, Helper]:
+    """Helper pages this site has (tutorials link to them): the certificate helper once its page
+    template exists."""
+    return {"certificate": HELPERS["certificate"]} if (TEMPLATES / CERTIFICATE_TEMPLATE).is_file() else {}
 
 
 def _read(path: Path) -> bytes:
