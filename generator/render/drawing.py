@@ -10,7 +10,9 @@ images are all in the cache draws nothing and need not load it.
 from __future__ import annotations
 
 import io
+import struct
 import threading
+import zlib
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -132,3 +134,31 @@ def png_bytes(image: Image.Image, text: dict[str, str]) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG", pnginfo=info, compress_level=PNG_COMPRESS_LEVEL)
     return out.getvalue()
+
+
+def indexed_png(image: Image.Image, palette: bytes, text: dict[str, str], level: int) -> bytes:
+    """A PNG of 4 bits a pixel, zlib ``level``, from an "L" image of indices into ``palette`` (16 colours).
+
+    Written here rather than by pillow, which runs its adaptive row filters on palette images of
+    fewer than 8 bits: they do not help indices, and cost a quarter of the time and 10% more bytes.
+    """
+    width, height = image.size
+    packed = image.tobytes("raw", "L;4")  # the low 4 bits of each value, two pixels a byte
+    stride = (width + 1) // 2
+    rows = memoryview(packed)
+    # Each row starts with its filter type, 0 (none).
+    raw = b"\0".join([b"", *(rows[top : top + stride] for top in range(0, len(packed), stride))])
+    chunks = [
+        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 4, 3, 0, 0, 0)),
+        _chunk(b"PLTE", palette),
+    ]
+    # iTXt: keyword, NUL, not compressed (0, 0), empty language tag and translated keyword.
+    chunks += [
+        _chunk(b"iTXt", key.encode("latin-1") + b"\0\0\0\0\0" + value.encode()) for key, value in text.items()
+    ]
+    chunks += [_chunk(b"IDAT", zlib.compress(raw, level)), _chunk(b"IEND", b"")]
+    return b"\x89PNG\r\n\x1a\n" + b"".join(chunks)
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))

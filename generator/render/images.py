@@ -181,7 +181,7 @@ class ImageProcessor:
 
     def social_card(self, title: str, app: str) -> str:
         """Queue the Open Graph card for a tutorial and return its path (relative to ``out_dir``) at once."""
-        key = _digest(json.dumps(["social", _CACHE_VERSION, title, app]))
+        key = _digest(json.dumps(["social", _CACHE_VERSION, social.STYLE, title, app]))
         rel = f"images/social/{key[:16]}.png"
         self._once(
             ("social", key), self._cached_png, key, rel, lambda: social.card_png(title, app), "social_cards"
