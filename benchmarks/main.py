@@ -33,6 +33,7 @@ PROFILE_MAX_N = 1000
 PAGE_CACHE = "pages"
 _SUMMARY_NUMBERS = {
     "rendered": re.compile(r"(\d+) read and rendered"),
+    "kept": re.compile(r"(\d+) kept"),  # a patched rebuild: pages kept from the previous site
     "load_and_render_seconds": re.compile(r"load and render ([\d.]+) s"),
     "mkdocs_seconds": re.compile(r"mkdocs ([\d.]+) s"),
     "image_work_seconds": re.compile(r"([\d.]+) s of image work"),
@@ -153,8 +154,10 @@ def _measure_size(n: int, args: argparse.Namespace, base: Path) -> dict[str, Any
 
     _log(f"N={n}: one-file edit, then rebuild")
     edited = tutorial_paths(corpus)[n // 2]
-    stages["incremental"] = measure(
-        _build(corpus, site, cache), runs, lambda run: _edit(edited, run), env
+    stages["incremental"] = measure(_build(corpus, site, cache), runs, lambda run: _edit(edited, run), env)
+    _log(f"N={n}: one-file edit, then rebuild with every page through mkdocs (--full)")
+    stages["incremental_full"] = measure(
+        [*_build(corpus, site, cache), "--full"], runs, lambda run: _edit(edited, runs + run), env
     )
     for name, measured in stages.items():
         result["stages"][name] = measured.as_dict()

@@ -15,6 +15,7 @@ STAGES = (
     ("cold", "full `build`, cold caches (draws every placeholder)"),
     ("noop", "rebuild, nothing changed"),
     ("incremental", "rebuild after a one-file edit"),
+    ("incremental_full", "rebuild after a one-file edit, every page through mkdocs (`--full`)"),
     ("anchor", "anchor: plain mkdocs-material"),
 )
 ASSET_BUDGET_KIB = 20.0
@@ -112,6 +113,7 @@ def ratios(size: dict[str, Any], base: dict[str, Any]) -> dict[str, float | None
         "generator / floor, CPU time": _div(cpu["generator"], cpu["floor"]),
         "full / floor": _div(wall["full"], wall["floor"]),
         "incremental / full": _div(wall["incremental"], wall["full"]),
+        "incremental with `--full` / full": _div(wall.get("incremental_full"), wall["full"]),
         "nothing changed / full": _div(wall["noop"], wall["full"]),
         "full, per page vs smallest N": per_page("full"),
         "cold, per page vs smallest N": per_page("cold"),
@@ -184,7 +186,7 @@ def _target(name: str, ns: list[int], values: list[float | None]) -> tuple[str, 
     return text, ("yes" if ok(n, value) else "**no**") + f" (N={n:,})"
 
 
-BUILDS = ("cold", "full", "noop", "incremental")
+BUILDS = ("cold", "full", "noop", "incremental", "incremental_full")
 
 
 def _breakdown(sizes: list[dict[str, Any]]) -> str:
@@ -194,16 +196,17 @@ def _breakdown(sizes: list[dict[str, Any]]) -> str:
         "From each build's own summary line (its median run). Image work is summed over "
         "the image worker threads, so it can exceed the wall time.",
         "",
-        "| N | build | pages rendered | load and render, s | mkdocs, s | image work, s |",
-        _rule(6),
+        "| N | build | pages rendered | pages kept from the previous site | load and render, s "
+        "| mkdocs, s | image work, s |",
+        _rule(7),
     ]
-    keys = ("rendered", "load_and_render_seconds", "mkdocs_seconds", "image_work_seconds")
+    keys = ("rendered", "kept", "load_and_render_seconds", "mkdocs_seconds", "image_work_seconds")
     for size in sizes:
         for build in BUILDS:
             numbers = size.get("summaries", {}).get(build, {})
             cells = [numbers.get(k) for k in keys]
             row = " | ".join(
-                NOT_MEASURED if c is None else f"{c:g}" if i == 0 else f"{c:.2f}" for i, c in enumerate(cells)
+                NOT_MEASURED if c is None else f"{c:g}" if i < 2 else f"{c:.2f}" for i, c in enumerate(cells)
             )
             lines.append(f"| {size['n']:,} | {labels[build]} | {row} |")
     return "\n".join(lines)
