@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs.plugins import BasePlugin
 
 from generator.diagnostics import GeneratorError
 from generator.discover import tutorial_files
@@ -35,6 +36,7 @@ from generator.render.images import ImageProcessor
 from generator.render.pages import CERTIFICATE_HELPER, PageSource
 from generator.render.tutorial import CatalogueEntry
 from generator.site.cache import PageCache
+from generator.site.compiled import CompiledTemplates
 from generator.site.dates import build_date, site_epoch
 from generator.site.frames import last_build
 from generator.site.keys import tutorial_key, tutorial_keys
@@ -121,7 +123,7 @@ def build_site(options: BuildOptions) -> BuildReport:
                     docs,
                     staged,
                     site.origins,
-                    plugins={"tc-offline": OfflineSite()} if options.offline else None,
+                    plugins=_plugins(options, cache_dir),
                     nav=site.nav,
                     site_url=options.site_url,
                 )
@@ -137,6 +139,13 @@ def build_site(options: BuildOptions) -> BuildReport:
         discard(media)
         discard(staged)  # gone already when the build succeeded
     return report
+
+
+def _plugins(options: BuildOptions, cache_dir: Path) -> dict[str, BasePlugin]:  # type: ignore[type-arg]
+    plugins: dict[str, BasePlugin] = {"tc-compiled": CompiledTemplates(cache_dir / "templates")}  # type: ignore[type-arg]
+    if options.offline:
+        plugins["tc-offline"] = OfflineSite()
+    return plugins
 
 
 def _keep_state(options: BuildOptions, cache_dir: Path, site: Pages) -> None:
