@@ -36,7 +36,7 @@ from mkdocs.utils.meta import get_data
 from generator.diagnostics import Diagnostic
 from generator.discover import tutorial_files
 from generator.render.images import ImageProcessor
-from generator.render.pages import page_body, split_site_meta, url_of
+from generator.render.pages import page_body, split_site_meta, tutorial_path, url_of
 from generator.site.cache import PageCache, RenderedTutorial
 from generator.site.frames import FRAMED_TEMPLATE, framable_values, page_values, shape_of
 from generator.site.keys import tutorial_keys
@@ -174,9 +174,11 @@ def _write(
     previous: Manifest,
     keys: list[str],
 ) -> bool:
-    """The previous site with the rewritten pages, into ``staged``; False: the search index does not
-    have one run of entries per rewritten page, as the build that made it writes it."""
+    """The previous site with the rewritten pages, into ``staged``; False: a tutorial's page is
+    missing, or the search index does not have one run of entries per rewritten page."""
     _link_tree(site_dir, staged)
+    if not all((staged / url_of(tutorial_path(key)) / "index.html").is_file() for key in keys):
+        return False  # a page went missing from the site since it was built: build it again
     runs = {url_of(item.rendered.page.path): _search_entries(item) for item in rewritten}
     index_path = staged / SEARCH_INDEX
     index = replace_runs(index_path.read_text(encoding="utf-8"), runs) if runs else None

@@ -147,7 +147,14 @@ def add_to_modern(work: Path) -> None:
     edit(work, MODERN, add_to_first_step)
 
 
-@pytest.mark.parametrize("change", [retitle, add_tutorial, remove_tutorial, add_step, replace_site])
+def delete_a_page(work: Path) -> None:  # by hand, or a half-finished copy of the site
+    (work / "site" / "tutorials" / Path(LEGACY).stem / "index.html").unlink()
+    add_to_modern(work)
+
+
+@pytest.mark.parametrize(
+    "change", [retitle, add_tutorial, remove_tutorial, add_step, replace_site, delete_a_page]
+)
 def test_changes_beyond_one_page_build_the_whole_site(work: Path, change: Callable[[Path], None]):
     copy_site(work)
     change(work)
