@@ -11,13 +11,14 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from generator.diagnostics import GeneratorError
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
@@ -83,9 +84,16 @@ def _schema(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(schema_name: str) -> Draft202012Validator:
-    """A validator that resolves references between the data schemas by file name."""
+    """A validator that resolves references between the data schemas by file name.
+
+    jsonschema is imported here, not at the top: it costs a process about 45 ms, which only
+    a process that validates a data file need pay. The schemas ship with the package, so
+    their own validity is a test's concern (checking it here cost every such process 15 ms).
+    """
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     schema = _schema(schema_name)
-    Draft202012Validator.check_schema(schema)
     base = schema["$id"].rsplit("/", 1)[0]
     registry: Registry = Registry()
     for path in SCHEMA_DIR.glob("*.schema.json"):
