@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from generator.model import ids
 from generator.model import inline as inl
@@ -15,6 +14,9 @@ from generator.model.structure import build_structure
 from generator.model.tree import block_tree
 from generator.parse import parser
 from generator.read.source import Source
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _TITLE_SUFFIX = (" | Microsoft Azure", " | Microsoft Docs", " | Microsoft Learn")
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from generator.model.nodes import Image, Inline
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _PAIRS = {"strong_open": "strong", "em_open": "em", "link_open": "link", "s_open": "s"}
 _URL = re.compile(r"https?://[^\s<>\"“”‘’')\]]+[^\s<>\"“”‘’')\].,;:!?]")

@@ -9,8 +9,10 @@ block attributes from ``node.token``, so this tree keeps only what it walks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 
 @dataclass(slots=True)
@@ -26,6 +28,8 @@ class Node:
 
 def block_tree(tokens: list[Token]) -> Node:
     """The root node (type ``root``) of the block token stream ``tokens``."""
+    from markdown_it.token import Token  # loaded already: tokens come from markdown-it-py
+
     root = Node("root", Token("root", "", 0))
     stack = [root]
     for token in tokens:
