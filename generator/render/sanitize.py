@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import nh3
-
 ALLOWED_TAGS = {
     "a", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "div", "dl", "dt",
     "em", "hr", "i", "img", "kbd", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup",
@@ -37,8 +35,10 @@ def clean_html(html: str, image_src: Callable[[str], str | None] | None = None) 
 
     ``image_src`` maps an ``<img src>`` to the URL the page should use (the processed
     screenshot or its placeholder); without it only same-site image paths are kept. An
-    image without alt text gets an empty one (nh3's output quotes every attribute).
+    image without alt text gets an empty one (nh3's output quotes every attribute). nh3 is
+    imported on first use: most pages have no raw HTML.
     """
+    import nh3
 
     def attribute(tag: str, name: str, value: str) -> str | None:
         if tag != "img" or name != "src":
