@@ -25,7 +25,13 @@ COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of the command ``only`` alone.
+
+    A command module imports its whole stage on import (``build``: the renderer and mkdocs);
+    a run of one command needs only its own, while the overview (``--help``) and a usage
+    error name them all.
+    """
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Azure setup tutorials (legacy and modern Markdown) to an interactive checklist site.",
@@ -33,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, module_name in COMMANDS.items():
+        if only not in (None, name):
+            continue
         module = importlib.import_module(module_name)
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
@@ -41,7 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # argparse hands everything after the command's name to that command's own parser
+    only = argv[0] if argv and argv[0] in COMMANDS else None
+    args = build_parser(only).parse_args(argv)
     try:
         return args.run(args)
     except BrokenPipeError:
