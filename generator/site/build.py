@@ -40,7 +40,7 @@ from generator.site.compiled import CompiledTemplates
 from generator.site.dates import build_date, site_epoch
 from generator.site.frames import last_build
 from generator.site.keys import tutorial_key, tutorial_keys
-from generator.site.manifest import Manifest
+from generator.site.manifest import Manifest, Span
 from generator.site.mkdocs_run import run_mkdocs
 from generator.site.offline import OfflineSite
 from generator.site.options import CONFIG_FILE, BuildOptions, BuildReport, default_cache_dir
@@ -99,12 +99,12 @@ def build_site(options: BuildOptions) -> BuildReport:
     """Build the site, or patch the previous one where that gives the same site
     (:mod:`generator.site.patch`); on failure raise (``GeneratorError`` carries file and line)
     and keep the old site."""
-    previous = Manifest.read(options.site_dir)
     cache_dir = options.cache_dir or default_cache_dir()
     if options.patch and not options.offline:
-        patched = patch_site(options, cache_dir, previous)
+        patched = patch_site(options, cache_dir)
         if patched is not None:
             return patched
+    previous = Manifest.read(options.site_dir)
     staged, media = staging_dir(options.site_dir), staging_dir(options.site_dir)
     try:
         # beside the page cache, so cached pages are linked into it rather than copied
@@ -129,10 +129,10 @@ def build_site(options: BuildOptions) -> BuildReport:
                 )
             report.mkdocs_seconds = time.perf_counter() - started
         move_into(media, staged)
-        site.manifest.publish(staged, previous)
+        spans = site.manifest.publish(staged, previous)
         forget(cache_dir, options.site_dir)
         swap_in(staged, options.site_dir)
-        _keep_state(options, cache_dir, site)
+        _keep_state(options, cache_dir, site, spans)
     except jinja2.TemplateError as exc:
         raise template_error(exc) from exc
     finally:
@@ -148,7 +148,7 @@ def _plugins(options: BuildOptions, cache_dir: Path) -> dict[str, BasePlugin]:  
     return plugins
 
 
-def _keep_state(options: BuildOptions, cache_dir: Path, site: Pages) -> None:
+def _keep_state(options: BuildOptions, cache_dir: Path, site: Pages, spans: dict[str, Span]) -> None:
     """What the next build needs to patch this site, when it can be patched (see generator.site.state)."""
     frames = last_build()
     inputs = site_inputs(options.config_file, options.site_url)
@@ -156,6 +156,8 @@ def _keep_state(options: BuildOptions, cache_dir: Path, site: Pages) -> None:
         return
     kept, toc = frames.kept()
     if toc is not None:
+        for key, page in site.states.items():
+            page.record = list(spans[key])
         SiteState(inputs, kept, toc, site.states).write(cache_dir, options.site_dir)
 
 

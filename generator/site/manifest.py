@@ -56,23 +56,62 @@ class Manifest:
         return cls(kept, text if len(kept) == len(tutorials) else None)
 
     def add(self, key: str, source: str, steps: list[Record], update: Record) -> None:
-        self.tutorials[key] = {"source": source, "steps": steps, "update": update}
+        self.tutorials[key] = record(source, steps, update)
 
     def text(self) -> str:
-        """Keys in build order, unsorted: an update read back from here gives its page the same bytes.
+        return self.written()[0]
 
-        Compact: it is fetched by readers' browsers, and only compact JSON has the fast encoder.
+    def written(self) -> tuple[str, dict[str, Span]]:
+        """The manifest as published, and where each tutorial's record is in it.
+
+        Keys in build order, unsorted: an update read back from here gives its page the same
+        bytes. Compact: it is fetched by readers' browsers, and only compact JSON has the fast
+        encoder.
         """
-        data = {"format": FORMAT, "tutorials": self.tutorials}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return join_records({key: compact(record) for key, record in self.tutorials.items()})
 
-    def publish(self, site_dir: Path, previous: Manifest) -> None:
-        """Write this manifest into the (staged) site, with the one it replaces beside it."""
-        (site_dir / MANIFEST).write_text(self.text() + "\n", encoding="utf-8")
+    def publish(self, site_dir: Path, previous: Manifest) -> dict[str, Span]:
+        """Write this manifest into the (staged) site, with the one it replaces beside it; returns
+        where each record is in the file (see :func:`join_records`)."""
+        text, spans = self.written()
+        (site_dir / MANIFEST).write_text(text + "\n", encoding="utf-8")
         if previous.tutorials:
-            # what this version published is what it writes again (JSON read back is a fixed point)
-            text = previous.published or previous.text() + "\n"
-            (site_dir / PREVIOUS).write_text(text, encoding="utf-8")
+            (site_dir / PREVIOUS).write_text(previous.as_published(), encoding="utf-8")
+        return spans
+
+    def as_published(self) -> str:
+        """This manifest's file: as it was read when nothing in it was dropped (what this version
+        wrote, it writes again: its JSON read back is a fixed point), else written anew."""
+        return self.published or self.text() + "\n"
+
+
+Span = tuple[int, int]
+_HEAD = f'{{"format":{FORMAT},"tutorials":{{'
+
+
+def compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def join_records(records: dict[str, str]) -> tuple[str, dict[str, Span]]:
+    """The manifest's text from its records' texts (key -> compact JSON), and each record's span
+    in it (character offsets): what ``json.dumps`` gives for the whole, compact. A patched rebuild
+    copies unchanged records from the published file by these spans instead of reading it all
+    (:mod:`generator.site.patch`)."""
+    out, spans, at = [_HEAD], {}, len(_HEAD)
+    for index, (key, record) in enumerate(records.items()):
+        name = ("," if index else "") + compact(key) + ":"
+        at += len(name)
+        spans[key] = (at, at + len(record))
+        at += len(record)
+        out += (name, record)
+    out.append("}}")
+    return "".join(out), spans
+
+
+def record(source: str, steps: list[Record], update: Record) -> Record:
+    """A tutorial's record: the sha256 of its source, its steps and its last update."""
+    return {"source": source, "steps": steps, "update": update}
 
 
 def _valid(record: object) -> bool:

@@ -14,6 +14,7 @@ from generator.site.manifest import counts
 from generator.site.workers import default_jobs
 
 CONFIG_FILE = PROJECT_ROOT / "mkdocs.yml"
+PROBLEMS = ("error", "warning")  # the severities the build summary counts
 
 
 @dataclass
@@ -41,6 +42,7 @@ class BuildReport:
     cache: CacheStats = field(default_factory=CacheStats)
     updated: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> its new last update
     kept: int | None = None  # patched (generator.site.patch): pages kept from the previous site
+    kept_problems: int = 0  # patched: the problems of the tutorials it did not read again
 
     def summary(self, site_dir: Path) -> str:
         if self.kept is None:
@@ -64,11 +66,11 @@ class BuildReport:
             )
             lines.append(f"  updated since the last build: {key} ({found})")
         if self.problems():
-            lines.append(f"  {len(self.problems())} problems found; `python -m generator check` lists them")
+            lines.append(f"  {self.problems()} problems found; `python -m generator check` lists them")
         return "\n".join(lines)
 
-    def problems(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity in ("error", "warning")]
+    def problems(self) -> int:
+        return sum(d.severity in PROBLEMS for d in self.diagnostics) + self.kept_problems
 
     def to_dict(self) -> dict[str, Any]:
         """The machine-readable report (``build --report FILE``)."""
@@ -81,7 +83,7 @@ class BuildReport:
             "cache": self.cache.to_dict(),
             "updated": {key: counts(update) for key, update in self.updated.items()},
             "images": self.images,
-            "problems": len(self.problems()),
+            "problems": self.problems(),
         }
 
 

@@ -4,15 +4,17 @@ After a one-file edit, a build that renders one tutorial still spent seconds on 
 thousand: reading their cache records, placing their images, and mkdocs writing every page. But
 when the edit changes no catalogue entry (title, service, step count, date), every other page of
 the site, the navigation, the sitemap and the theme's assets come out byte for byte as before.
-So the previous site is linked (hard links) into a staging folder and only these are replaced:
+So only these are written again:
 
 - the changed tutorials' pages, filled into the frames of the theme's page template and table
   of contents that the build which made the site kept (:mod:`generator.site.state`);
 - their runs of entries in the search index (:mod:`generator.site.search_index`);
 - their screenshots and social cards, and files no page uses any more;
-- the manifest, as a full build would write it.
+- the manifest, its unchanged records copied as they were published, and the one it replaces.
 
-The staging folder then replaces the site as a full build's does (:mod:`generator.site.swap`).
+Every new file is first written beside its target, and only when all are written are they
+renamed into place: a failure before that leaves the site as it was, and readers meet a few
+renames, not a site half written.
 
 Anything else falls back to the full build: another generator, config, theme or template; a
 tutorial added, removed or renamed; a changed catalogue entry; a page of a shape no frame was
@@ -24,8 +26,8 @@ is the site the full build makes from the same input, which the tests check file
 from __future__ import annotations
 
 import contextlib
+import json
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,18 +35,17 @@ from pathlib import Path
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
-from generator.diagnostics import Diagnostic
 from generator.discover import tutorial_files
 from generator.render.images import ImageProcessor
 from generator.render.pages import page_body, split_site_meta, tutorial_path, url_of
 from generator.site.cache import PageCache, RenderedTutorial
 from generator.site.frames import FRAMED_TEMPLATE, framable_values, page_values, shape_of
 from generator.site.keys import tutorial_keys
-from generator.site.manifest import MANIFEST, PREVIOUS, Manifest
+from generator.site.manifest import MANIFEST, PREVIOUS, Manifest, compact, join_records, record
 from generator.site.options import BuildOptions, BuildReport
 from generator.site.search_index import SEARCH_INDEX, replace_runs
 from generator.site.state import PageState, SiteState, site_inputs
-from generator.site.swap import discard, staging_dir, swap_in
+from generator.site.swap import discard, staging_dir
 from generator.site.tutorials import Planned, TutorialPages, site_helpers
 from generator.site.workers import Job, pool, render_all
 
@@ -56,10 +57,11 @@ class Rewritten:
     planned: Planned
     rendered: RenderedTutorial
     text: str
+    old_media: list[str]  # the files the page's previous version used
     html: str = ""
 
 
-def patch_site(options: BuildOptions, cache_dir: Path, previous: Manifest) -> BuildReport | None:
+def patch_site(options: BuildOptions, cache_dir: Path) -> BuildReport | None:
     """Patch the site in ``options.site_dir`` and return the report, or ``None``: build it instead."""
     state = SiteState.read(cache_dir, options.site_dir)
     inputs = site_inputs(options.config_file, options.site_url)
@@ -68,11 +70,16 @@ def patch_site(options: BuildOptions, cache_dir: Path, previous: Manifest) -> Bu
         return None
     paths = tutorial_files(source)
     keys = tutorial_keys(paths, source)
-    if keys != list(state.pages) or any(key not in previous.tutorials for key in keys):
+    if keys != list(state.pages):
         return None
     started = time.perf_counter()
     report = BuildReport()
-    pages = TutorialPages(source, keys, PageCache(cache_dir), previous)
+    published = _published(options.site_dir, state)
+    if published is None:
+        return None
+    text, records = published
+    # Of the manifest it replaces, a patch reads only the changed tutorials' records.
+    pages = TutorialPages(source, keys, PageCache(cache_dir), Manifest(published=text))
     report.cache = pages.cache.stats
     changed = []
     for path, key in zip(paths, keys, strict=True):
@@ -80,35 +87,44 @@ def patch_site(options: BuildOptions, cache_dir: Path, previous: Manifest) -> Bu
         kept = state.pages[key]
         if planned.cache_key == kept.cache_key and pages.cache.unchanged(kept.deps):
             pages.cache.stats.hits += 1
-        else:
-            changed.append(pages.look_up(planned))
+            continue
+        pages.previous.tutorials[key] = json.loads(records[key])
+        changed.append(pages.look_up(planned))
     media = staging_dir(options.site_dir)
-    staged = None
     try:
-        rewritten = _render(options, pages, changed, keys, paths, media, cache_dir, report)
-        if rewritten is None or not all(_same_entry(item, state) for item in rewritten):
+        rewritten = _render(options, pages, changed, keys, paths, media, cache_dir, report, state)
+        if not all(_same_entry(item, state) and _framed(item, state) for item in rewritten):
             return None
-        rewritten = [item for item in rewritten if _framed(item, state)]
-        if len(rewritten) < len(changed):
+        for item in rewritten:
+            state.pages[item.planned.key] = PageState.of(item.planned.cache_key, item.rendered)
+            done = item.rendered
+            records[item.planned.key] = compact(record(done.source, done.steps, done.update))
+        if not _write(options.site_dir, media, state, rewritten, records):
             return None
-        staged = staging_dir(options.site_dir)
-        if not _write(options.site_dir, staged, media, state, rewritten, previous, keys):
-            return None
-        swap_in(staged, options.site_dir)
     finally:
         discard(media)
-        if staged is not None:
-            discard(staged)  # gone already when the patch succeeded
-    for item in rewritten:
-        state.pages[item.planned.key] = PageState.of(item.planned.cache_key, item.rendered)
     state.write(cache_dir, options.site_dir)
     report.tutorials = len(keys)
     report.pages = len(rewritten)
     report.kept = len(keys) - len(rewritten)
     report.updated = pages.updated
-    report.diagnostics = [Diagnostic(**d) for key in keys for d in state.pages[key].diagnostics]
+    report.diagnostics = [d for item in rewritten for d in item.rendered.diagnostics]
+    fresh = {item.planned.key for item in rewritten}
+    report.kept_problems = sum(page.problems for key, page in state.pages.items() if key not in fresh)
     report.render_seconds = time.perf_counter() - started
     return report
+
+
+def _published(site_dir: Path, state: SiteState) -> tuple[str, dict[str, str]] | None:
+    """The site's manifest as published, and each tutorial's record in it (as text), where the
+    state knows them; ``None``: the site is missing a tutorial's page, build it again."""
+    try:
+        text = (site_dir / MANIFEST).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    records = {key: text[start:end] for key, page in state.pages.items() for start, end in [page.record]}
+    pages = (site_dir / url_of(tutorial_path(key)) / "index.html" for key in state.pages)
+    return (text, records) if all(page.is_file() for page in pages) else None
 
 
 def _render(
@@ -120,7 +136,8 @@ def _render(
     media: Path,
     cache_dir: Path,
     report: BuildReport,
-) -> list[Rewritten] | None:
+    state: SiteState,
+) -> list[Rewritten]:
     """The changed tutorials' pages (rendered, or from the cache), their files put into ``media``."""
     links = {path.resolve(): f"tutorials/{key}/" for path, key in zip(paths, keys, strict=True)}
     job = Job(pages, media, cache_dir, links, site_helpers())
@@ -134,12 +151,13 @@ def _render(
                 pages.place_images(item.rendered, item.path, images)
         done = list(render_all(executor, job, changed, images))
     report.images = images.stats.summary()
-    return [_page(item, rendered) for item, rendered in zip(changed, done, strict=True)]
+    return [_page(item, rendered, state) for item, rendered in zip(changed, done, strict=True)]
 
 
-def _page(planned: Planned, rendered: RenderedTutorial) -> Rewritten:
+def _page(planned: Planned, rendered: RenderedTutorial, state: SiteState) -> Rewritten:
     assert rendered.page_file is not None, "rendered pages are cached"
-    return Rewritten(planned, rendered, rendered.page_file.read_text(encoding="utf-8-sig"))
+    text = rendered.page_file.read_text(encoding="utf-8-sig")
+    return Rewritten(planned, rendered, text, state.pages[planned.key].media)
 
 
 def _same_entry(item: Rewritten, state: SiteState) -> bool:
@@ -167,78 +185,72 @@ def _framed(item: Rewritten, state: SiteState) -> bool:
 
 def _write(
     site_dir: Path,
-    staged: Path,
     media: Path,
     state: SiteState,
     rewritten: list[Rewritten],
-    previous: Manifest,
-    keys: list[str],
+    records: dict[str, str],
 ) -> bool:
-    """The previous site with the rewritten pages, into ``staged``; False: a tutorial's page is
-    missing, or the search index does not have one run of entries per rewritten page."""
-    _link_tree(site_dir, staged)
-    if not all((staged / url_of(tutorial_path(key)) / "index.html").is_file() for key in keys):
-        return False  # a page went missing from the site since it was built: build it again
+    """Write the new files beside their targets, then rename them into place; False: the search
+    index does not have one run of entries per rewritten page (nothing was changed then)."""
+    index_path = site_dir / SEARCH_INDEX
     runs = {url_of(item.rendered.page.path): _search_entries(item) for item in rewritten}
-    index_path = staged / SEARCH_INDEX
     index = replace_runs(index_path.read_text(encoding="utf-8"), runs) if runs else None
     if runs and index is None:
         return False
+    text, spans = join_records(records)
+    for key, span in spans.items():
+        state.pages[key].record = list(span)
+    files = {site_dir / MANIFEST: (text + "\n").encode("utf-8")}
     if index is not None:
-        _replace(index_path, index.encode("utf-8"))
+        files[index_path] = index.encode("utf-8")
     for item in rewritten:
-        page = staged / url_of(item.rendered.page.path) / "index.html"
-        _replace(page, item.html.encode("utf-8", errors="xmlcharrefreplace"))  # as mkdocs writes a page
-    _place_media(staged, media, state, rewritten)
-    manifest = Manifest(dict(previous.tutorials))
-    for item in rewritten:
-        rendered = item.rendered
-        manifest.add(item.planned.key, rendered.source, rendered.steps, rendered.update)
-    manifest.tutorials = {key: manifest.tutorials[key] for key in keys}  # build order
-    for name in (MANIFEST, PREVIOUS):
-        (staged / name).unlink(missing_ok=True)
-    manifest.publish(staged, previous)
+        page = site_dir / url_of(item.rendered.page.path) / "index.html"
+        files[page] = item.html.encode("utf-8", errors="xmlcharrefreplace")  # as mkdocs writes a page
+    written: dict[Path, Path] = {}
+    try:
+        for target, data in files.items():
+            written[target] = _beside(target)
+            written[target].write_bytes(data)
+        written[site_dir / PREVIOUS] = _beside(site_dir / PREVIOUS)
+        os.link(site_dir / MANIFEST, written[site_dir / PREVIOUS])  # the manifest it replaces, as published
+    except BaseException:
+        for temporary in written.values():
+            temporary.unlink(missing_ok=True)
+        raise
+    _move_media(site_dir, media)
+    for target, temporary in written.items():
+        os.replace(temporary, target)
+    _drop_unused_media(site_dir, state, rewritten)
     return True
+
+
+def _beside(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.patch")
 
 
 def _search_entries(item: Rewritten) -> list[dict[str, str]]:
     return split_site_meta(get_data(item.text)[0])[1].get("search", [])
 
 
-def _place_media(staged: Path, media: Path, state: SiteState, rewritten: list[Rewritten]) -> None:
-    """Move the rewritten pages' files in; remove those no page uses any more."""
+def _move_media(site_dir: Path, media: Path) -> None:
+    """The rewritten pages' screenshots and cards, made beside the site, into it (renames)."""
     for folder, _, files in os.walk(media):
         for name in files:
             source = Path(folder) / name
-            target = staged / source.relative_to(media)
+            target = site_dir / source.relative_to(media)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, target)
+
+
+def _drop_unused_media(site_dir: Path, state: SiteState, rewritten: list[Rewritten]) -> None:
+    """Remove the files only the rewritten pages' old versions used (``state`` has the new ones)."""
     keys = {item.planned.key for item in rewritten}
-    dropped = {rel for key in keys for rel in state.pages[key].media}
-    dropped -= {rel for item in rewritten for rel in item.rendered.media}
+    dropped = {rel for item in rewritten for rel in item.old_media} - {
+        rel for key in keys for rel in state.pages[key].media
+    }
     if dropped:
         dropped -= {rel for key, page in state.pages.items() if key not in keys for rel in page.media}
     for rel in dropped:
-        (staged / rel).unlink(missing_ok=True)
+        (site_dir / rel).unlink(missing_ok=True)
         with contextlib.suppress(OSError):  # a screenshot's folder goes with its last file
-            (staged / rel).parent.rmdir()
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write a file of the staged site anew: it is a hard link into the site being replaced."""
-    path.unlink(missing_ok=True)
-    path.write_bytes(data)
-
-
-def _link_tree(site: Path, staged: Path) -> None:
-    """Every file of ``site`` into ``staged`` as a hard link (a copy where links are impossible)."""
-    for entry in os.scandir(site):
-        target = staged / entry.name
-        if entry.is_dir(follow_symlinks=False):
-            target.mkdir()
-            _link_tree(Path(entry.path), target)
-        else:
-            try:
-                os.link(entry.path, target, follow_symlinks=False)
-            except OSError:
-                shutil.copy2(entry.path, target, follow_symlinks=False)
+            (site_dir / rel).parent.rmdir()

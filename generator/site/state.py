@@ -9,7 +9,8 @@ Kept in the build cache, one file per site folder (``<cache>/sites/<hash of the 
 - ``frames`` and ``toc``: the theme's page template and table of contents cut into frames
   (:mod:`generator.site.frames`, :mod:`generator.site.toc`);
 - ``pages``: per tutorial, in build order, what its page was made from (its cache key and the
-  files it pulled in), its catalogue entry, its problems and the files it uses in the site.
+  files it pulled in), its catalogue entry, how many problems it has, the files it uses in the
+  site and where its record is in the published manifest.
 
 A state that cannot be read, or describes another site, is no state: the build is a full one.
 """
@@ -32,9 +33,10 @@ from generator.site.cache import RenderedTutorial, digest, package_digest, tree_
 from generator.site.cut import Frame
 from generator.site.dates import EPOCH_VARIABLE
 from generator.site.manifest import MANIFEST
+from generator.site.options import PROBLEMS
 from generator.site.toc import TocFrame
 
-STATE_VERSION = "1"  # bump when the state's format or meaning changes
+STATE_VERSION = "2"  # bump when the state's format or meaning changes
 
 
 @dataclass
@@ -42,14 +44,15 @@ class PageState:
     cache_key: str
     deps: dict[str, str | None]
     entry: dict[str, Any]
-    diagnostics: list[dict[str, Any]]
+    problems: int  # errors and warnings found in the tutorial (the build summary counts them)
     media: list[str]
+    record: list[int] = field(default_factory=list)  # its record's span in the published manifest
 
     @classmethod
     def of(cls, cache_key: str, rendered: RenderedTutorial) -> PageState:
         entry = rendered.to_json()["entry"]
-        diagnostics = [d.to_dict() for d in rendered.diagnostics]
-        return cls(cache_key, rendered.deps, entry, diagnostics, rendered.media)
+        problems = sum(d.severity in PROBLEMS for d in rendered.diagnostics)
+        return cls(cache_key, rendered.deps, entry, problems, rendered.media)
 
 
 @dataclass
