@@ -22,10 +22,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-from mkdocs.plugins import BasePlugin
 
 from generator.diagnostics import GeneratorError
 from generator.discover import tutorial_files
@@ -36,13 +35,11 @@ from generator.render.images import ImageProcessor
 from generator.render.pages import CERTIFICATE_HELPER, PageSource
 from generator.render.tutorial import CatalogueEntry
 from generator.site.cache import PageCache
-from generator.site.compiled import CompiledTemplates
 from generator.site.dates import build_date, site_epoch
 from generator.site.frames import last_build
 from generator.site.keys import tutorial_key, tutorial_keys
 from generator.site.manifest import Manifest, Span
 from generator.site.mkdocs_run import run_mkdocs
-from generator.site.offline import OfflineSite
 from generator.site.options import CONFIG_FILE, BuildOptions, BuildReport, default_cache_dir
 from generator.site.patch import patch_site
 from generator.site.state import PageState, SiteState, forget, site_inputs
@@ -50,6 +47,9 @@ from generator.site.swap import discard, move_into, staging_dir, swap_in
 from generator.site.tutorials import CERTIFICATE_TEMPLATE, TutorialPages, site_helpers, template_error
 from generator.site.workers import Job, pool, render_all
 from generator.sync.progress import Bar, Lines, display
+
+if TYPE_CHECKING:
+    from mkdocs.plugins import BasePlugin
 
 __all__ = ["CONFIG_FILE", "BuildOptions", "BuildReport", "build_site", "tutorial_key", "write_pages"]
 
@@ -117,16 +117,7 @@ def build_site(options: BuildOptions) -> BuildReport:
             site, report = write_pages(options, docs, media, previous)
             Lines(options.progress or io.StringIO()).log(f"build: mkdocs writes {report.pages} pages")
             started = time.perf_counter()
-            with build_date(site_epoch(entry.updated for entry in site.entries)):
-                run_mkdocs(
-                    options.config_file,
-                    docs,
-                    staged,
-                    site.origins,
-                    plugins=_plugins(options, cache_dir),
-                    nav=site.nav,
-                    site_url=options.site_url,
-                )
+            _mkdocs(options, cache_dir, docs, staged, site)
             report.mkdocs_seconds = time.perf_counter() - started
         move_into(media, staged)
         spans = site.manifest.publish(staged, previous)
@@ -141,11 +132,25 @@ def build_site(options: BuildOptions) -> BuildReport:
     return report
 
 
-def _plugins(options: BuildOptions, cache_dir: Path) -> dict[str, BasePlugin]:  # type: ignore[type-arg]
-    plugins: dict[str, BasePlugin] = {"tc-compiled": CompiledTemplates(cache_dir / "templates")}  # type: ignore[type-arg]
+def _mkdocs(options: BuildOptions, cache_dir: Path, docs: Path, staged: Path, site: Pages) -> None:
+    """mkdocs builds the docs folder into ``staged``, with the build's own plugins."""
+    # Imported here: a patched rebuild runs no mkdocs, and its plugins would cost it ~0.1 s to import.
+    from generator.site.compiled import CompiledTemplates
+    from generator.site.offline import OfflineSite
+
+    plugins: dict[str, BasePlugin] = {"tc-compiled": CompiledTemplates(cache_dir / "templates")}
     if options.offline:
         plugins["tc-offline"] = OfflineSite()
-    return plugins
+    with build_date(site_epoch(entry.updated for entry in site.entries)):
+        run_mkdocs(
+            options.config_file,
+            docs,
+            staged,
+            site.origins,
+            plugins=plugins,
+            nav=site.nav,
+            site_url=options.site_url,
+        )
 
 
 def _keep_state(options: BuildOptions, cache_dir: Path, site: Pages, spans: dict[str, Span]) -> None:

@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-from mkdocs.structure.files import File
-from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from generator.site.cut import SENTINEL, Frame
 from generator.site.toc import TOC_ALONE, TOC_ALONE_SOURCE, TOC_PARTIAL, TocFrame
+
+if TYPE_CHECKING:  # mkdocs' page classes cost a patched rebuild, which runs no mkdocs, ~50 ms to import
+    from mkdocs.structure.pages import Page
 
 _SLOT = re.compile(SENTINEL + r"(title|description|social|content|toc|skip|name)")
 PAGE_TEMPLATE = "main.html"
@@ -138,6 +139,9 @@ class Frames:
 
     def _make(self, context: dict[str, Any], page: Page, config: Any) -> Frame:
         """Render the page template for a stand-in page of the same shape whose values are sentinels."""
+        from mkdocs.structure.files import File  # here, not above: see TYPE_CHECKING
+        from mkdocs.structure.pages import Page
+
         folder = page.file.src_uri.rpartition("/")[0]
         name = f"{folder}/{SENTINEL}name.md" if folder else f"{SENTINEL}name.md"
         file = File(name, page.file.src_dir, page.file.dest_dir, page.file.use_directory_urls)

@@ -11,14 +11,12 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
-from mkdocs.plugins import BasePlugin
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import GeneratorError
+
+if TYPE_CHECKING:  # mkdocs is imported when it runs: a patched rebuild never runs it
+    from mkdocs.plugins import BasePlugin
 
 _DOC_FILE = re.compile(r"'([^']+\.md)'")
 
@@ -57,6 +55,10 @@ def run_mkdocs(
     ``plugins`` run after those of the config file (``build --offline`` adds one).
     ``overrides`` are further mkdocs config options (``nav``, ``site_url``...).
     """
+    from mkdocs.commands.build import build as mkdocs_build  # see TYPE_CHECKING above
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     collect = _Collect()
     logger = logging.getLogger("mkdocs")

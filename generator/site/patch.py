@@ -33,11 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils.meta import get_data
 
 from generator.discover import tutorial_files
 from generator.render.images import ImageProcessor
-from generator.render.pages import page_body, split_site_meta, tutorial_path, url_of
+from generator.render.pages import page_body, read_page, split_site_meta, tutorial_path, url_of
 from generator.site.cache import PageCache, RenderedTutorial
 from generator.site.frames import FRAMED_TEMPLATE, framable_values, page_values, shape_of
 from generator.site.keys import tutorial_keys
@@ -168,7 +167,7 @@ def _same_entry(item: Rewritten, state: SiteState) -> bool:
 def _framed(item: Rewritten, state: SiteState) -> bool:
     """Fill the page into its kept frame, as the site hooks and mkdocs would (``item.html``);
     False: no kept frame fits it."""
-    markdown, meta = get_data(item.text)
+    markdown, meta = read_page(item.text)
     toc = get_toc(split_site_meta(markdown)[1].get("toc", []))
     content = page_body(markdown)
     url = url_of(item.rendered.page.path)
@@ -229,7 +228,7 @@ def _beside(target: Path) -> Path:
 
 
 def _search_entries(item: Rewritten) -> list[dict[str, str]]:
-    return split_site_meta(get_data(item.text)[0])[1].get("search", [])
+    return split_site_meta(read_page(item.text)[0])[1].get("search", [])
 
 
 def _move_media(site_dir: Path, media: Path) -> None:

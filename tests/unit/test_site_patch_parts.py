@@ -96,3 +96,33 @@ def test_a_page_without_one_run_cannot_be_replaced():
     assert replace_runs(split, {"t/a/": [entry("t/a/")]}) is None
     assert replace_runs(index(entry("t/a/b/")), {"t/a/": [entry("t/a/")]}) is None
     assert replace_runs(index(entry("t/a/")), {"t/a/": []}) is None
+
+
+def test_pages_read_without_mkdocs_read_as_mkdocs_reads_them(tmp_path):
+    from mkdocs.utils.meta import get_data
+
+    from generator.render.pages import PageSource, read_page
+    from generator.site.build import BuildOptions, write_pages
+    from tests.conftest import SOURCE_DOCS
+
+    docs = tmp_path / "docs"
+    write_pages(
+        BuildOptions(SOURCE_DOCS, tmp_path / "site", cache_dir=tmp_path / "cache"), docs, tmp_path / "media"
+    )
+    texts = [path.read_text(encoding="utf-8-sig") for path in sorted(docs.rglob("*.md"))]
+    odd = [
+        "Café & <b>bold</b>: yes",
+        "line\u2028separator",
+        "tab\there",
+        "null",
+        "1e5",
+        "- a list?",
+        '"quoted"',
+    ]
+    texts += [
+        PageSource("x.md", title, "<p>body</p>\n", "tutorial", {"description": title}).text() for title in odd
+    ]
+    texts += ["no front matter\n", "---\n: [broken\n---\nbody\n", "---\n- a\n- b\n---\nbody\n"]
+    assert len(texts) > 10
+    for text in texts:
+        assert read_page(text) == get_data(text)
