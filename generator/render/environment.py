@@ -56,3 +56,14 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     )
     env.filters["json_text"] = json_text
     return env
+
+
+def keep_compiled(folder: Path) -> None:
+    """Keep the shared environment's compiled templates in ``folder`` for later processes (Jinja's
+    file cache checks each against its template's source): a rebuild that renders one page would
+    otherwise spend more compiling its templates than rendering it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # compiling every time only costs time
+    environment().bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))

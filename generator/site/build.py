@@ -27,21 +27,20 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from generator.diagnostics import GeneratorError
-from generator.discover import tutorial_files
 from generator.files import place_file
 from generator.render.catalogue import groups, render_group, render_home
-from generator.render.environment import environment
+from generator.render.environment import environment, keep_compiled
 from generator.render.images import ImageProcessor
 from generator.render.pages import CERTIFICATE_HELPER, PageSource
 from generator.render.tutorial import CatalogueEntry
 from generator.site.cache import PageCache
 from generator.site.dates import build_date, site_epoch
 from generator.site.frames import last_build
-from generator.site.keys import tutorial_key, tutorial_keys
 from generator.site.manifest import Manifest, Span
 from generator.site.mkdocs_run import run_mkdocs
 from generator.site.options import CONFIG_FILE, BuildOptions, BuildReport, default_cache_dir
 from generator.site.patch import patch_site
+from generator.site.sources import Sources, find_tutorials, tutorial_key
 from generator.site.state import PageState, SiteState, forget, site_inputs
 from generator.site.swap import discard, move_into, staging_dir, swap_in
 from generator.site.tutorials import CERTIFICATE_TEMPLATE, TutorialPages, site_helpers, template_error
@@ -178,24 +177,23 @@ def write_pages(
         raise GeneratorError(str(options.source), 1, "the source folder does not exist")
     report = BuildReport()
     environment.cache_clear()  # templates may have changed since the last build (serve)
-    paths = tutorial_files(source)
+    keep_compiled((options.cache_dir or default_cache_dir()) / "page-templates")
+    sources = find_tutorials(source)
     started = time.perf_counter()
     cache_dir = options.cache_dir or default_cache_dir()
     with (
-        display(options.progress or io.StringIO(), len(paths), "build", options.quiet) as shown,
+        display(options.progress or io.StringIO(), len(sources.paths), "build", options.quiet) as shown,
         fewer_collections(),
     ):
-        site = _render_site(
-            source, paths, docs, media, cache_dir, previous or Manifest(), report, shown, options.jobs
-        )
+        previous = previous or Manifest()
+        site = _render_site(sources, docs, media, cache_dir, previous, report, shown, options.jobs)
     report.pages = site.written
     report.render_seconds = time.perf_counter() - started
     return site, report
 
 
 def _render_site(
-    source: Path,
-    paths: list[Path],
+    sources: Sources,
     docs: Path,
     media: Path,
     cache_dir: Path,
@@ -204,14 +202,12 @@ def _render_site(
     shown: Lines | Bar,
     jobs: int,
 ) -> Pages:
-    keys = tutorial_keys(paths, source)
-    links = {path.resolve(): f"tutorials/{key}/" for path, key in zip(paths, keys, strict=True)}
     helpers = site_helpers()
     site = Pages(docs)
-    pages = TutorialPages(source, keys, PageCache(cache_dir), previous)
+    pages = TutorialPages(sources.root, sources.keys, PageCache(cache_dir), previous)
     report.cache = pages.cache.stats
-    job = Job(pages, media, cache_dir, links, helpers)
-    planned = [pages.plan(path, key) for path, key in zip(paths, keys, strict=True)]
+    job = Job(pages, media, cache_dir, sources.links(), helpers)
+    planned = [pages.plan(*found) for found in zip(sources.paths, sources.reals, sources.keys, strict=True)]
     stats = pages.cache.stats
     shown.log(f"build: {stats.tutorials} tutorials, {stats.hits} unchanged, {stats.misses} to render")
     # Image threads only where tutorials are rendered in this process (their encoding overlaps
@@ -219,7 +215,7 @@ def _render_site(
     threads = None if stats.misses and jobs <= 1 else 0
     with (
         pool(job, jobs, stats.misses) as executor,
-        ImageProcessor(source, media, cache_dir, workers=threads if executor is None else 0) as images,
+        ImageProcessor(sources.root, media, cache_dir, workers=threads if executor is None else 0) as images,
     ):
         for item in planned:
             if item.rendered is not None:

@@ -34,15 +34,15 @@ from pathlib import Path
 
 from mkdocs.structure.toc import get_toc
 
-from generator.discover import tutorial_files
+from generator.render.environment import keep_compiled
 from generator.render.images import ImageProcessor
 from generator.render.pages import page_body, read_page, split_site_meta, tutorial_path, url_of
 from generator.site.cache import PageCache, RenderedTutorial
 from generator.site.frames import FRAMED_TEMPLATE, framable_values, page_values, shape_of
-from generator.site.keys import tutorial_keys
 from generator.site.manifest import MANIFEST, PREVIOUS, Manifest, compact, join_records, record
 from generator.site.options import BuildOptions, BuildReport
 from generator.site.search_index import SEARCH_INDEX, replace_runs
+from generator.site.sources import Sources, find_tutorials
 from generator.site.state import PageState, SiteState, site_inputs
 from generator.site.swap import discard, staging_dir
 from generator.site.tutorials import Planned, TutorialPages, site_helpers
@@ -67,12 +67,13 @@ def patch_site(options: BuildOptions, cache_dir: Path) -> BuildReport | None:
     source = options.source.resolve()
     if state is None or inputs is None or state.inputs != inputs or not source.is_dir():
         return None
-    paths = tutorial_files(source)
-    keys = tutorial_keys(paths, source)
+    sources = find_tutorials(source)
+    keys = sources.keys
     if keys != list(state.pages):
         return None
     started = time.perf_counter()
     report = BuildReport()
+    keep_compiled(cache_dir / "page-templates")
     published = _published(options.site_dir, state)
     if published is None:
         return None
@@ -81,8 +82,8 @@ def patch_site(options: BuildOptions, cache_dir: Path) -> BuildReport | None:
     pages = TutorialPages(source, keys, PageCache(cache_dir), Manifest(published=text))
     report.cache = pages.cache.stats
     changed = []
-    for path, key in zip(paths, keys, strict=True):
-        planned = pages.read(path, key)
+    for path, real, key in zip(sources.paths, sources.reals, keys, strict=True):
+        planned = pages.read(path, real, key)
         kept = state.pages[key]
         if planned.cache_key == kept.cache_key and pages.cache.unchanged(kept.deps):
             pages.cache.stats.hits += 1
@@ -91,7 +92,7 @@ def patch_site(options: BuildOptions, cache_dir: Path) -> BuildReport | None:
         changed.append(pages.look_up(planned))
     media = staging_dir(options.site_dir)
     try:
-        rewritten = _render(options, pages, changed, keys, paths, media, cache_dir, report, state)
+        rewritten = _render(options, pages, changed, sources, media, cache_dir, report, state)
         if not all(_same_entry(item, state) and _framed(item, state) for item in rewritten):
             return None
         for item in rewritten:
@@ -130,16 +131,14 @@ def _render(
     options: BuildOptions,
     pages: TutorialPages,
     changed: list[Planned],
-    keys: list[str],
-    paths: list[Path],
+    sources: Sources,
     media: Path,
     cache_dir: Path,
     report: BuildReport,
     state: SiteState,
 ) -> list[Rewritten]:
     """The changed tutorials' pages (rendered, or from the cache), their files put into ``media``."""
-    links = {path.resolve(): f"tutorials/{key}/" for path, key in zip(paths, keys, strict=True)}
-    job = Job(pages, media, cache_dir, links, site_helpers())
+    job = Job(pages, media, cache_dir, sources.links(), site_helpers())
     misses = sum(item.rendered is None for item in changed)
     with (
         pool(job, options.jobs, misses) as executor,

@@ -22,10 +22,11 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import material
+import mkdocs
 import yaml
 
 from generator.render.environment import TEMPLATES
@@ -118,8 +119,7 @@ def site_inputs(config_file: Path, site_url: str | None) -> str | None:
         config = yaml.safe_load(config_bytes)
         theme = config.get("theme") or {}
         custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-        versions = [version("mkdocs"), version("mkdocs-material")]
-    except (OSError, yaml.YAMLError, AttributeError, PackageNotFoundError):
+    except (OSError, yaml.YAMLError, AttributeError):
         return None
     custom_dir = config_file.parent / custom if custom else None
     return digest(
@@ -128,7 +128,8 @@ def site_inputs(config_file: Path, site_url: str | None) -> str | None:
         tree_digest(TEMPLATES),
         config_bytes,
         tree_digest(custom_dir) if custom_dir and custom_dir.is_dir() else None,
-        *versions,
+        mkdocs.__version__,
+        material.__version__,
         site_url,
         os.environ.get(EPOCH_VARIABLE),
     )

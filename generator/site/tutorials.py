@@ -55,15 +55,15 @@ class TutorialPages:
         self.data_dirs: dict[Path, Path] = {}  # a tutorial's resolved folder -> its _data folder
         self.updated: dict[str, dict[str, Any]] = {}  # tutorials given a new update by this build
 
-    def plan(self, path: Path, key: str) -> Planned:
-        """Read the tutorial's bytes and look for its page in the cache."""
-        return self.look_up(self.read(path, key))
+    def plan(self, path: Path, real: Path, key: str) -> Planned:
+        """Read the tutorial's bytes and look for its page in the cache (``real``: its resolved path)."""
+        return self.look_up(self.read(path, real, key))
 
-    def read(self, path: Path, key: str) -> Planned:
+    def read(self, path: Path, real: Path, key: str) -> Planned:
         """The tutorial's bytes and the key its page has in the cache (which is not asked yet)."""
         self.cache.stats.tutorials += 1
         data = _read(path)
-        return Planned(path, key, data, self._cache_key(path, key, data))
+        return Planned(path, key, data, self._cache_key(path, real, key, data))
 
     def look_up(self, planned: Planned) -> Planned:
         """``planned`` with its page from the cache when the cache has it, for this build's update."""
@@ -123,8 +123,7 @@ class TutorialPages:
         )
         return self.cache.put(planned.cache_key, rendered)
 
-    def _cache_key(self, path: Path, key: str, data: bytes) -> str:
-        real = path.resolve()
+    def _cache_key(self, path: Path, real: Path, key: str, data: bytes) -> str:
         folder = self.data_dirs.get(real.parent)
         if folder is None:  # the nearest _data folder above: the same for a whole folder of tutorials
             folder = self.data_dirs[real.parent] = data_dir_for(real)

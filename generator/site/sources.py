@@ -1,0 +1,63 @@
+"""The tutorials of a source folder: their files, where they really are, and their page names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.diagnostics import GeneratorError
+from generator.discover import tutorial_files
+
+_UNSAFE_KEY = re.compile(r"[^A-Za-z0-9._/-]+")
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Every tutorial under ``root`` (resolved), in build order: ``paths`` as found, ``reals``
+    resolved (symbolic links followed), ``keys`` their page names."""
+
+    root: Path
+    paths: list[Path]
+    reals: list[Path]
+    keys: list[str]
+
+    def links(self) -> dict[Path, str]:
+        """Each tutorial's page, by its real path (links between tutorials are rendered to these)."""
+        return {real: f"tutorials/{key}/" for real, key in zip(self.reals, self.keys, strict=True)}
+
+
+def find_tutorials(root: Path) -> Sources:
+    """The tutorials under ``root`` (a resolved folder); two whose page names would be the same
+    stop the build."""
+    paths = tutorial_files(root)
+    reals = _resolved(paths)
+    keys = [_key(real, root) for real in reals]
+    seen: dict[str, Path] = {}
+    for path, key in zip(paths, keys, strict=True):
+        if key in seen:
+            raise GeneratorError(str(path), 1, f"has the same page name {key!r} as {seen[key]}; rename one")
+        seen[key] = path
+    return Sources(root, paths, reals, keys)
+
+
+def tutorial_key(path: Path, source: Path) -> str:
+    """The tutorial's page name and progress key: its path in the source folder, URL-safe."""
+    return _key(path.resolve(), source)
+
+
+def _key(real: Path, source: Path) -> str:
+    return _UNSAFE_KEY.sub("-", real.relative_to(source).with_suffix("").as_posix())
+
+
+def _resolved(paths: list[Path]) -> list[Path]:
+    """``path.resolve()`` of each, resolving each folder once (a build has thousands of files in a
+    few folders, and resolving costs a system call per folder level)."""
+    folders: dict[Path, Path] = {}
+    reals = []
+    for path in paths:
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        reals.append(path.resolve() if path.is_symlink() else folder / path.name)
+    return reals
