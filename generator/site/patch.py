@@ -34,6 +34,7 @@ from pathlib import Path
 
 from mkdocs.structure.toc import get_toc
 
+from generator.diagnostics import GeneratorError
 from generator.render.environment import keep_compiled
 from generator.render.images import ImageProcessor
 from generator.render.pages import page_body, read_page, split_site_meta, tutorial_path, url_of
@@ -211,9 +212,11 @@ def _write(
             written[target].write_bytes(data)
         written[site_dir / PREVIOUS] = _beside(site_dir / PREVIOUS)
         os.link(site_dir / MANIFEST, written[site_dir / PREVIOUS])  # the manifest it replaces, as published
-    except BaseException:
+    except BaseException as exc:
         for temporary in written.values():
             temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise GeneratorError(str(site_dir), 1, f"cannot write the site: {exc}") from exc
         raise
     _move_media(site_dir, media)
     for target, temporary in written.items():

@@ -225,3 +225,19 @@ def test_full_flag_builds_everything(work: Path, capsys: pytest.CaptureFixture[s
     assert main(common) == 0
     out = capsys.readouterr().out
     assert "by patching the previous site: 1 page rewritten, 1 kept" in out
+
+
+def test_a_site_that_cannot_be_written_is_left_as_it_was(work: Path, monkeypatch: pytest.MonkeyPatch):
+    before = files(work / "site")
+    add_to_modern(work)
+    write_bytes = Path.write_bytes
+
+    def full_disk(path: Path, data: bytes) -> int:
+        if path.name.startswith(".index.html"):
+            raise OSError(28, "No space left on device")
+        return write_bytes(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    with pytest.raises(GeneratorError, match="No space left"):
+        build(work)
+    assert files(work / "site") == before  # and no half-written file beside the pages
