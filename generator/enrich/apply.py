@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
-from generator.enrich.catalogue import Catalogue, load_catalogue
+from generator.enrich.catalogue import Catalogue
 from generator.enrich.helpers import mark_helpers
 from generator.enrich.placeholders import mark_placeholders, tokens_in
 from generator.enrich.regions import RegionMatcher, mark_regions, mark_rows
 from generator.enrich.sidecar import Sidecar, apply, load_sidecar, matches, sidecar_path, stale
 from generator.enrich.spots import Spot, code_blocks, spots, steps
+from generator.enrich.store import CatalogueStore
 from generator.enrich.values import mark_value_labels
 from generator.model.nodes import Inline, Tutorial
 
@@ -34,16 +35,7 @@ class EnrichData:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-_catalogues: dict[tuple[Path, tuple[float, ...]], Catalogue] = {}
-
-
-def shared_catalogue(data_dir: Path) -> Catalogue:
-    """The catalogue in ``data_dir``, read once per change of its files."""
-    files = sorted(data_dir.glob("*.yml"))
-    key = (data_dir.resolve(), tuple(f.stat().st_mtime for f in files))
-    if key not in _catalogues:
-        _catalogues[key] = load_catalogue(data_dir)
-    return _catalogues[key]
+IN_MEMORY = CatalogueStore()  # the process's catalogues, kept nowhere else
 
 
 def data_dir_for(tutorial_path: Path) -> Path:
@@ -54,16 +46,19 @@ def data_dir_for(tutorial_path: Path) -> Path:
     return DEFAULT_DATA_DIR
 
 
-def load_data(tutorial_path: str | Path, data_dir: str | Path | None = None) -> EnrichData:
+def load_data(
+    tutorial_path: str | Path, data_dir: str | Path | None = None, catalogues: CatalogueStore = IN_MEMORY
+) -> EnrichData:
     """The shared catalogue and the tutorial's sidecar (``<tutorial>.checklist.yml``).
 
     The catalogue is ``data_dir``, by default the ``_data`` folder of the nearest source
-    folder above the tutorial, else ``source_docs/_data``. A broken shared catalogue
-    raises :class:`generator.diagnostics.GeneratorError` (file, line): no page can be
-    built right from it. A broken sidecar only concerns its tutorial and comes back as
-    diagnostics.
+    folder above the tutorial, else ``source_docs/_data``; it is loaded once per process
+    and content, and ``catalogues`` may keep it for later processes (the build's cache).
+    A broken shared catalogue raises :class:`generator.diagnostics.GeneratorError` (file,
+    line): no page can be built right from it. A broken sidecar only concerns its tutorial
+    and comes back as diagnostics.
     """
-    catalogue = shared_catalogue(Path(data_dir) if data_dir else data_dir_for(Path(tutorial_path)))
+    catalogue = catalogues.catalogue(Path(data_dir) if data_dir else data_dir_for(Path(tutorial_path)))
     sidecar, merged, problems = load_sidecar(sidecar_path(Path(tutorial_path)), catalogue)
     return EnrichData(merged, sidecar, problems)
 

@@ -224,10 +224,15 @@ def _add(target: dict, name: str, item: object, doc: YamlDoc, path: tuple[str, .
     target[name] = item
 
 
+def catalogue_files(data_dir: Path) -> list[Path]:
+    """The files a catalogue is loaded from, in the order they are merged."""
+    return sorted(data_dir.glob("*.yml"))
+
+
 def load_catalogue(data_dir: Path) -> Catalogue:
     """Merge every ``*.yml`` in ``data_dir``; raise :class:`GeneratorError` (file, line) on any problem."""
     cat = Catalogue()
-    for path in sorted(data_dir.glob("*.yml")):
+    for path in catalogue_files(data_dir):
         doc = load_yaml(path, CATALOGUE_SCHEMA)
         data = doc.data or {}
         for fid, raw in data.get("families", {}).items():
