@@ -20,6 +20,7 @@ from generator.diagnostics import Diagnostic, GeneratorError
 from generator.enrich import EnrichData, enrich, load_data
 from generator.enrich.apply import data_dir_for
 from generator.enrich.sidecar import sidecar_path
+from generator.enrich.store import CatalogueStore
 from generator.model.nodes import Image, Tutorial
 from generator.pipeline import Loaded, load_bytes
 from generator.render.context import RenderContext
@@ -85,7 +86,9 @@ class TutorialPages:
         if "tc_social_image" in hit.page.meta:
             images.social_card(hit.entry.title, hit.entry.app)
 
-    def render(self, planned: Planned, ctx: RenderContext, helpers: dict[str, Helper]) -> RenderedTutorial:
+    def render(
+        self, planned: Planned, ctx: RenderContext, helpers: dict[str, Helper], catalogues: CatalogueStore
+    ) -> RenderedTutorial:
         """The page of a tutorial the cache did not have: read, enriched, rendered, and cached.
 
         Runs in a worker process too (:mod:`generator.site.workers`): what it changes besides
@@ -94,7 +97,7 @@ class TutorialPages:
         loaded = _load(planned.path, planned.data, self.source)
         if ctx.images is not None:
             ctx.images.prefetch(loaded.tutorial, planned.path)
-        data = load_data(planned.path)
+        data = load_data(planned.path, catalogues=catalogues)
         tutorial, problems = enrich(loaded.tutorial, data, copy=False)  # the build owns this model
         _refuse_broken_sidecar(problems)
         steps = step_records(tutorial)

@@ -23,10 +23,11 @@ from typing import Any
 
 import jinja2
 
+from generator.enrich.store import CatalogueStore
 from generator.render.context import RenderContext
 from generator.render.images import ImageProcessor, ImageStats
 from generator.render.tutorial import Helper
-from generator.site.cache import RenderedTutorial
+from generator.site.cache import RenderedTutorial, package_digest
 from generator.site.tutorials import Planned, TutorialPages, template_error
 
 # Below this many tutorials to render, starting processes costs more than it saves.
@@ -42,6 +43,10 @@ class Job:
     cache_dir: Path
     links: dict[Path, str]
     helpers: dict[str, Helper]
+    catalogues: CatalogueStore = field(init=False)  # loaded shared catalogues, kept in the build cache
+
+    def __post_init__(self) -> None:
+        self.catalogues = CatalogueStore(self.cache_dir / "catalogues", package_digest())
 
 
 @dataclass
@@ -105,7 +110,7 @@ def make(job: Job, planned: Planned, images: ImageProcessor) -> Made:
     ctx = RenderContext(source_path=planned.path, links=job.links, images=images)
     read_before = job.pages.cache.stats.previous_versions_read
     try:
-        rendered = job.pages.render(planned, ctx, job.helpers)
+        rendered = job.pages.render(planned, ctx, job.helpers, job.catalogues)
     except jinja2.TemplateError as exc:
         raise template_error(exc) from exc
     return Made(
