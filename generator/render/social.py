@@ -33,8 +33,8 @@ SITE_NAME = "Tutorial checklists"
 STYLE = "card-2"
 _TITLE_SIZES = (68, 60, 52, 46)
 _MARGIN = 80
-# zlib level 4: a card is drawn in 1.5 ms of compression instead of 2.8 ms at level 6, for
-# 13.0 kB instead of 11.8 kB (the pillow-encoded cards of 256 colours before were 14.5 kB).
+# zlib level 4: compressing a card takes 1.5 ms instead of 2.8 ms at level 6, for 13.0 kB
+# instead of 11.8 kB (cards of 256 colours encoded by pillow at level 6 were 14.5 kB).
 _COMPRESS_LEVEL = 4
 _WHITE_LEVELS = 8  # palette 0..8: PRIMARY, 7 blends, WHITE (the title, site name and mark)
 _LIGHT_LEVELS = 7  # palette 9..15: 6 blends from PRIMARY, then PRIMARY_LIGHT (the app line and band)
