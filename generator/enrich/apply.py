@@ -52,14 +52,14 @@ def load_data(
     """The shared catalogue and the tutorial's sidecar (``<tutorial>.checklist.yml``).
 
     The catalogue is ``data_dir``, by default the ``_data`` folder of the nearest source
-    folder above the tutorial, else ``source_docs/_data``; it is loaded once per process
-    and content, and ``catalogues`` may keep it for later processes (the build's cache).
+    folder above the tutorial, else ``source_docs/_data``. Both are loaded once per process
+    and content, and ``catalogues`` may keep them for later processes (the build's cache).
     A broken shared catalogue raises :class:`generator.diagnostics.GeneratorError` (file,
     line): no page can be built right from it. A broken sidecar only concerns its tutorial
     and comes back as diagnostics.
     """
     catalogue = catalogues.catalogue(Path(data_dir) if data_dir else data_dir_for(Path(tutorial_path)))
-    sidecar, merged, problems = load_sidecar(sidecar_path(Path(tutorial_path)), catalogue)
+    sidecar, merged, problems = load_sidecar(sidecar_path(Path(tutorial_path)), catalogue, catalogues)
     return EnrichData(merged, sidecar, problems)
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic, GeneratorError
 from generator.enrich.catalogue import Catalogue, Value, label_key, value_from_yaml
 from generator.enrich.helpers import add_helper, own_text
+from generator.enrich.store import CatalogueStore
 from generator.enrich.values import value_node
-from generator.enrich.yamlfile import load_yaml
 from generator.model.inline import plain_text
 from generator.model.nodes import Inline, Step
 
@@ -60,12 +60,14 @@ def _error(file: str, line: int, code: str, message: str) -> Diagnostic:
     return Diagnostic(file, max(line, 1), 1, "error", code, message)
 
 
-def load_sidecar(path: Path, catalogue: Catalogue) -> tuple[Sidecar | None, Catalogue, list[Diagnostic]]:
+def load_sidecar(
+    path: Path, catalogue: Catalogue, store: CatalogueStore
+) -> tuple[Sidecar | None, Catalogue, list[Diagnostic]]:
     """The sidecar at ``path`` (``None`` when there is none), the catalogue with its values, problems."""
     if not path.is_file():
         return None, catalogue, []
     try:
-        doc = load_yaml(path, SIDECAR_SCHEMA)
+        doc = store.document(path, SIDECAR_SCHEMA)
     except GeneratorError as exc:
         return None, catalogue, [_error(exc.file, exc.line, "sidecar-invalid", exc.message)]
     data = doc.data or {}

@@ -1,13 +1,14 @@
-"""Shared catalogues loaded once per process, and kept in the build cache for the next ones.
+"""Shared catalogues and sidecars loaded once per process, and kept in the build cache for the next ones.
 
 Loading a catalogue folder cost every build process about 65 ms (importing jsonschema ~45 ms,
 parsing the YAML with its lines, checking it), twice per rendered tutorial before a memo caught
-the second. What it gives depends only on the folder's name, the bytes of its ``*.yml`` files and
-the generator's code, so it is kept under a hash of these: in memory for the process (so a
-``serve`` process loads a folder again once its files changed, whatever their dates say), and with
-a cache folder also as JSON there, so a rebuild whose catalogue did not change neither parses YAML
-nor imports jsonschema. A broken catalogue is kept too, as its error (file, line, message), and
-raised as loading it would raise. A damaged entry is a miss: the folder is loaded again.
+the second; a sidecar was parsed and checked twice per rendered tutorial. What loading gives
+depends only on the files' names and bytes and the generator's code, so it is kept under a hash of
+these: in memory for the process (so a ``serve`` process loads a file again once it changed,
+whatever its date says), and with a cache folder also as JSON there, so a rebuild whose catalogue
+and sidecars did not change neither parses their YAML nor imports jsonschema. A broken file is kept
+too, as its error (file, line, message), and raised as loading it would raise. A damaged entry is
+a miss: the files are loaded again.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.diagnostics import GeneratorError
 from generator.enrich.catalogue import (
@@ -31,15 +33,19 @@ from generator.enrich.catalogue import (
     catalogue_files,
     load_catalogue,
 )
+from generator.enrich.yamlfile import YamlDoc, load_yaml
 
 FORMAT = "1"  # bump when an entry's shape changes
 
-Loaded = Catalogue | GeneratorError
-_loaded: dict[tuple[str, str], Loaded] = {}  # (folder, content hash) -> what loading it gave
+Key = tuple[str, str, str]  # (what: "catalogue" or a schema, folder or file, hash of the files' bytes)
+Loaded = Catalogue | YamlDoc | GeneratorError
+_loaded: dict[Key, Loaded] = {}  # what loading gave, for the process
+T = TypeVar("T", Catalogue, YamlDoc)
 
 
 class CatalogueStore:
-    """Catalogues by folder and content; with ``folder``, also kept there as JSON for later processes.
+    """Catalogues and checked data files by content; with ``folder``, also kept there as JSON for later
+    processes.
 
     ``version`` names the code that loads them (the build passes the generator's package digest),
     so an entry written by other code is never read.
@@ -51,24 +57,35 @@ class CatalogueStore:
 
     def catalogue(self, data_dir: Path) -> Catalogue:
         """The catalogue in ``data_dir``, or its :class:`GeneratorError`, as :func:`load_catalogue` gives."""
-        content = _content(data_dir)
+        return self._kept("catalogue", data_dir, catalogue_files(data_dir), Catalogue, load_catalogue)
+
+    def document(self, path: Path, schema_name: str) -> YamlDoc:
+        """The data file at ``path``, checked against its schema, as :func:`load_yaml` gives."""
+        return self._kept(schema_name, path, [path], YamlDoc, lambda file: load_yaml(file, schema_name))
+
+    def _kept(self, what: str, where: Path, files: list[Path], kind: type[T], load: Callable[[Path], T]) -> T:
+        content = _content(files)
         if content is None:  # a file that cannot be read: loading says which
-            return load_catalogue(data_dir)
-        key = (str(data_dir), content)
+            return load(where)
+        key = (what, str(where), content)
         if key not in _loaded:
-            _loaded[key] = self._read(key) or self._load(key, data_dir)
+            found = self._read(key)
+            if not isinstance(found, (kind, GeneratorError)):  # not kept, or damaged into something else
+                found = self._load(key, where, load)
+            _loaded[key] = found
         found = _loaded[key]
         if isinstance(found, GeneratorError):
             raise GeneratorError(found.file, found.line, found.message)
+        assert isinstance(found, kind)
         return found
 
-    def _entry(self, key: tuple[str, str]) -> Path | None:
+    def _entry(self, key: Key) -> Path | None:
         if self.folder is None:
             return None
         name = hashlib.sha256("\0".join((FORMAT, self.version, *key)).encode()).hexdigest()
         return self.folder / f"{name}.json"
 
-    def _read(self, key: tuple[str, str]) -> Loaded | None:
+    def _read(self, key: Key) -> Loaded | None:
         entry = self._entry(key)
         if entry is None:
             return None
@@ -77,10 +94,10 @@ class CatalogueStore:
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
-    def _load(self, key: tuple[str, str], data_dir: Path) -> Loaded:
+    def _load(self, key: Key, where: Path, load: Callable[[Path], T]) -> Loaded:
         loaded: Loaded
         try:
-            loaded = load_catalogue(data_dir)
+            loaded = load(where)
         except GeneratorError as exc:
             loaded = GeneratorError(exc.file, exc.line, exc.message)  # without the traceback's frames
         entry = self._entry(key)
@@ -89,11 +106,11 @@ class CatalogueStore:
         return loaded
 
 
-def _content(data_dir: Path) -> str | None:
-    """A hash of the names and bytes of the files the catalogue is loaded from; ``None``: unreadable."""
+def _content(files: list[Path]) -> str | None:
+    """A hash of the names and bytes of ``files``; ``None``: one cannot be read."""
     hasher = hashlib.sha256()
     try:
-        for path in catalogue_files(data_dir):
+        for path in files:
             data = path.read_bytes()
             hasher.update(f"{path.name}\0{len(data)}\0".encode())
             hasher.update(data)
@@ -119,6 +136,8 @@ def _write(entry: Path, loaded: Loaded) -> None:
 def _to_json(loaded: Loaded) -> dict[str, Any]:
     if isinstance(loaded, GeneratorError):
         return {"error": [loaded.file, loaded.line, loaded.message]}
+    if isinstance(loaded, YamlDoc):
+        return {"file": loaded.file, "data": loaded.data, "lines": [[*p, n] for p, n in loaded.lines.items()]}
     return {
         "families": [asdict(family) for family in loaded.families.values()],
         "values": [asdict(value) for value in loaded.values.values()],
@@ -131,6 +150,8 @@ def _from_json(data: dict[str, Any]) -> Loaded:
     if "error" in data:
         file, line, message = data["error"]
         return GeneratorError(file, line, message)
+    if "lines" in data:
+        return YamlDoc(data["file"], data["data"], {tuple(p[:-1]): p[-1] for p in data["lines"]})
     families = {}
     for raw in data["families"]:
         regions = {r["id"]: Region(**{**r, "aliases": tuple(r["aliases"])}) for r in raw["regions"].values()}

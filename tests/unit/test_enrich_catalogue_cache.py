@@ -1,9 +1,10 @@
-"""The shared catalogue, loaded once and kept in the build cache: what a user of `build` and `serve` sees.
+"""The shared catalogue and the sidecars, loaded once and kept in the build cache: what a user of
+`build` and `serve` sees.
 
 A catalogue edit shows in the next build (also one in the same process, as `serve` runs them, and
 also an edit that keeps the file's size and date); a damaged cache entry only costs the time of
-loading the catalogue again; a broken catalogue is reported at its file and line, the same from the
-cache as from the files.
+loading the file again; a broken catalogue or sidecar is reported at its file and line, the same
+from the cache as from the files.
 """
 
 from __future__ import annotations
@@ -21,11 +22,22 @@ import pytest
 from generator.diagnostics import GeneratorError
 from generator.enrich import store
 from generator.enrich.catalogue import load_catalogue
+from generator.enrich.sidecar import SIDECAR_SCHEMA
 from generator.enrich.store import CatalogueStore
+from generator.enrich.yamlfile import load_yaml
 from generator.site.build import BuildOptions, build_site
 from tests.conftest import ROOT, SOURCE_DOCS
 
 PAGE = Path("tutorials") / "contoso-mail-tutorial" / "index.html"
+DATA = SOURCE_DOCS / "_data"
+SIDECAR = SOURCE_DOCS / "contoso-mail-tutorial.checklist.yml"
+LOADS = {
+    "catalogue": (lambda kept: kept.catalogue(DATA), lambda: load_catalogue(DATA)),
+    "sidecar": (
+        lambda kept: kept.document(SIDECAR, SIDECAR_SCHEMA),
+        lambda: load_yaml(SIDECAR, SIDECAR_SCHEMA),
+    ),
+}
 
 
 def hashes(folder: Path) -> dict[str, str]:
@@ -73,73 +85,100 @@ def test_a_catalogue_edit_shows_in_the_next_build_of_the_same_process(tmp_path: 
     assert '"label":"Kanada"' in page and '"label":"Canada"' not in page
 
 
-def test_a_damaged_catalogue_cache_entry_is_ignored(tmp_path: Path) -> None:
+def test_a_damaged_cache_entry_is_ignored(tmp_path: Path) -> None:
     source = tmp_path / "source"
     shutil.copytree(SOURCE_DOCS, source)
     cache = tmp_path / "cache"
     build_site(BuildOptions(source, tmp_path / "site", cache_dir=cache))
-    [entry] = (cache / "catalogues").iterdir()
-    entry.write_text(entry.read_text(encoding="utf-8")[:300], encoding="utf-8")
+    entries = sorted((cache / "catalogues").iterdir())
+    assert len(entries) == 3  # the catalogue and two sidecars
+    for entry in entries:
+        entry.write_text(entry.read_text(encoding="utf-8")[:100], encoding="utf-8")
     for rendered in ("pages", "sites"):  # so the new build renders every page again
         shutil.rmtree(cache / rendered)
 
     done = build_in_new_process(source, tmp_path / "again", cache)
     assert done.returncode == 0, done.stderr
     assert hashes(tmp_path / "again") == hashes(tmp_path / "site")
-    assert json.loads(entry.read_text(encoding="utf-8"))  # kept whole again
+    assert all(json.loads(entry.read_text(encoding="utf-8")) for entry in entries)  # kept whole again
 
 
+@pytest.mark.parametrize("what", sorted(LOADS))
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"\xff\xfe not json", b"[]", b'{"families": 1}', b'{"error": [1]}', b'{"values": [{"x": 1}]}'],
-    ids=["empty", "not-json", "a-list", "wrong-shape", "short-error", "wrong-value"],
+    [b"", b"\xff\xfe not json", b"[]", b'{"families": 1}', b'{"error": [1]}', b'{"lines": 1}'],
+    ids=["empty", "not-json", "a-list", "wrong-shape", "short-error", "wrong-lines"],
 )
-def test_a_damaged_entry_is_a_miss_never_an_error(tmp_path: Path, new_process: None, damage: bytes) -> None:
+def test_a_damaged_entry_is_a_miss_never_an_error(
+    tmp_path: Path, new_process: None, damage: bytes, what: str
+):
+    load, expected = LOADS[what]
     catalogues = CatalogueStore(tmp_path / "catalogues", "code")
-    catalogues.catalogue(SOURCE_DOCS / "_data")
+    load(catalogues)
     [entry] = (tmp_path / "catalogues").iterdir()
     entry.write_bytes(damage)
     store._loaded.clear()  # the next process
-    assert catalogues.catalogue(SOURCE_DOCS / "_data") == load_catalogue(SOURCE_DOCS / "_data")
+    assert load(catalogues) == expected()
 
 
-def test_the_catalogue_from_the_cache_is_the_one_loaded_from_its_files(tmp_path: Path, new_process: None):
+@pytest.mark.parametrize("what", sorted(LOADS))
+def test_what_comes_from_the_cache_is_what_loading_the_files_gives(
+    tmp_path: Path, new_process: None, what: str
+):
+    load, expected = LOADS[what]
     catalogues = CatalogueStore(tmp_path, "code")
-    loaded = catalogues.catalogue(SOURCE_DOCS / "_data")
+    loaded = load(catalogues)
     store._loaded.clear()  # the next process
-    kept = catalogues.catalogue(SOURCE_DOCS / "_data")
+    kept = load(catalogues)
     assert kept is not loaded
-    assert kept == loaded == load_catalogue(SOURCE_DOCS / "_data")
+    assert kept == loaded == expected()
+
+
+def test_values_are_found_by_label_in_a_catalogue_from_the_cache(tmp_path: Path, new_process: None) -> None:
+    CatalogueStore(tmp_path, "code").catalogue(DATA)
+    store._loaded.clear()
+    kept = CatalogueStore(tmp_path, "code").catalogue(DATA)
     assert kept.value_for_label("Remote Login URL:") is kept.values["login_url"]
 
 
 def test_other_code_does_not_read_the_entry(tmp_path: Path, new_process: None) -> None:
-    CatalogueStore(tmp_path, "old code").catalogue(SOURCE_DOCS / "_data")
+    CatalogueStore(tmp_path, "old code").catalogue(DATA)
     store._loaded.clear()
-    CatalogueStore(tmp_path, "new code").catalogue(SOURCE_DOCS / "_data")
+    CatalogueStore(tmp_path, "new code").catalogue(DATA)
     assert len(list(tmp_path.iterdir())) == 2
 
 
-def test_a_broken_catalogue_is_reported_at_its_file_and_line_also_from_the_cache(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("broken", "was", "schema", "where"),
+    [
+        ("_data/contoso-mail.yml", "sharing: secret", "catalogue", "values/contoso_mail_token/sharing"),
+        (
+            "contoso-mail-tutorial.checklist.yml",
+            "sharing: shareable",
+            "sidecar",
+            "values/contoso_sign_on_url/sharing",
+        ),
+    ],
+    ids=["catalogue", "sidecar"],
+)
+def test_a_broken_data_file_is_reported_at_its_file_and_line_also_from_the_cache(
+    tmp_path: Path, broken: str, was: str, schema: str, where: str
+) -> None:
     source = tmp_path / "source"
     shutil.copytree(SOURCE_DOCS, source)
-    broken = source / "_data" / "contoso-mail.yml"
-    text = broken.read_text(encoding="utf-8")
-    broken.write_text(text.replace("sharing: secret", "sharing: public"), encoding="utf-8")
-    line = text.splitlines().index("    sharing: secret") + 1
-    message = (
-        f"{broken}:{line}: does not match catalogue.schema.json: values/contoso_mail_token/sharing:"
-        " 'public' is not one of ['shareable', 'secret']"
-    )
+    file = source / broken
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace(was, "sharing: public"), encoding="utf-8")
+    line = text.splitlines().index(f"    {was}") + 1
+    message = f"does not match {schema}.schema.json: {where}: 'public' is not one of ['shareable', 'secret']"
 
     first = build_in_new_process(source, tmp_path / "site", tmp_path / "cache")
     assert first.returncode == 1
-    assert message in first.stdout + first.stderr
-    assert [json.loads(e.read_bytes()) for e in (tmp_path / "cache" / "catalogues").iterdir()] == [
-        {"error": [str(broken), line, message.split(": ", 1)[1]]}
-    ]
+    assert f"{file}:{line}: {message}\n" in first.stderr
+    entries = [json.loads(e.read_bytes()) for e in (tmp_path / "cache" / "catalogues").iterdir()]
+    assert {"error": [str(file), line, message]} in entries
     again = build_in_new_process(source, tmp_path / "site", tmp_path / "cache")
-    assert (again.returncode, again.stdout, again.stderr) == (first.returncode, first.stdout, first.stderr)
+    assert (again.returncode, again.stderr) == (first.returncode, first.stderr)  # stdout: the cache's counts
 
 
 def test_a_broken_catalogue_from_the_cache_raises_what_loading_it_raises(tmp_path: Path, new_process: None):
