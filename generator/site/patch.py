@@ -123,7 +123,9 @@ def _published(site_dir: Path, state: SiteState) -> tuple[str, dict[str, str]] |
         text = (site_dir / MANIFEST).read_text(encoding="utf-8")
     except OSError:
         return None
-    records = {key: text[start:end] for key, page in state.pages.items() for start, end in [page.record]}
+    if any(len(page.record) != 2 for page in state.pages.values()):
+        return None
+    records = {key: text[page.record[0] : page.record[1]] for key, page in state.pages.items()}
     pages = (site_dir / url_of(tutorial_path(key)) / "index.html" for key in state.pages)
     return (text, records) if all(page.is_file() for page in pages) else None
 
