@@ -74,9 +74,7 @@ def test_placeholder_draws_the_title_and_the_same_clear_mark():
 
 def test_long_titles_are_wrapped_inside_the_placeholder():
     width, _ = placeholder.SIZE
-    drawn = png(
-        placeholder.placeholder_png("Configure the single sign-on settings " * 8, "missing")
-    )
+    drawn = png(placeholder.placeholder_png("Configure the single sign-on settings " * 8, "missing"))
     background = drawn.convert("RGB").getpixel((20, 200))
     margin = drawn.convert("RGB").crop((12, 120, 40, 400))
 
