@@ -126,7 +126,9 @@ def _anchor_target(n: int, value: float) -> bool:
 
 
 def _linear(n: int, value: float) -> bool:
-    return abs(value - 1) <= 0.2
+    """The step to 10,000 costs no more per added page than the step to 1,000, within 20%: growth
+    is at most linear (cheaper added pages, e.g. a shared placeholder drawn once, are fine)."""
+    return value <= 1.2
 
 
 def _no_dearer(n: int, value: float) -> bool:
@@ -155,8 +157,8 @@ TARGETS = {
     "incremental / full": ("≤ 0.05", lambda n, v: v <= 0.05, None),
     "full, per page vs smallest N": ("≤ 1.2 at N=10,000", _no_dearer, 10000),
     "cold, per page vs smallest N": ("≤ 1.2 at N=10,000", _no_dearer, 10000),
-    "full, cost per added page vs 100 → 1,000": ("within 20% at N=10,000", _linear, 10000),
-    "cold, cost per added page vs 100 → 1,000": ("within 20% at N=10,000", _linear, 10000),
+    "full, cost per added page vs 100 → 1,000": ("≤ 1.2 at N=10,000", _linear, 10000),
+    "cold, cost per added page vs 100 → 1,000": ("≤ 1.2 at N=10,000", _linear, 10000),
 }
 
 
