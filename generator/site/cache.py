@@ -123,13 +123,17 @@ class RenderedTutorial:
     media: list[str]
     page_file: Path | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def entry_json(self) -> dict[str, Any]:
+        """The catalogue entry as JSON (the home and service pages are made from these)."""
         entry = _fields(self.entry)
         entry["updated"] = self.entry.updated.isoformat() if self.entry.updated else None
+        return entry
+
+    def to_json(self) -> dict[str, Any]:
         page = self.page
         return {
             "page": {"path": page.path, "title": page.title, "kind": page.kind, "meta": page.meta},
-            "entry": entry,
+            "entry": self.entry_json(),
             "steps": self.steps,
             "update": self.update,
             "diagnostics": [d.to_dict() for d in self.diagnostics],

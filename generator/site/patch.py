@@ -163,7 +163,7 @@ def _page(planned: Planned, rendered: RenderedTutorial, state: SiteState) -> Rew
 
 def _same_entry(item: Rewritten, state: SiteState) -> bool:
     """Whether the home page, the service pages and the navigation are as they were."""
-    return PageState.of(item.planned.cache_key, item.rendered).entry == state.pages[item.planned.key].entry
+    return item.rendered.entry_json() == state.pages[item.planned.key].entry
 
 
 def _framed(item: Rewritten, state: SiteState) -> bool:

@@ -51,7 +51,7 @@ class PageState:
 
     @classmethod
     def of(cls, cache_key: str, rendered: RenderedTutorial) -> PageState:
-        entry = rendered.to_json()["entry"]
+        entry = rendered.entry_json()
         problems = sum(d.severity in PROBLEMS for d in rendered.diagnostics)
         return cls(cache_key, rendered.deps, entry, problems, rendered.media)
 
