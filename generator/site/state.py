@@ -42,6 +42,8 @@ STATE_VERSION = "2"  # bump when the state's format or meaning changes
 
 @dataclass
 class PageState:
+    """One tutorial's page, as the next build needs to know it to keep it or to patch it."""
+
     cache_key: str
     deps: dict[str, str | None]
     entry: dict[str, Any]
@@ -62,7 +64,6 @@ class SiteState:
     frames: dict[str, Frame]
     toc: TocFrame
     pages: dict[str, PageState] = field(default_factory=dict)
-    site: list[int] = field(default_factory=list)
 
     @classmethod
     def read(cls, cache_dir: Path, site_dir: Path) -> SiteState | None:
@@ -77,7 +78,6 @@ class SiteState:
                 frames={key: Frame.from_json(frame) for key, frame in data["frames"].items()},
                 toc=TocFrame.from_json(data["toc"]),
                 pages={key: PageState(**page) for key, page in data["pages"].items()},
-                site=data["site"],
             )
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
