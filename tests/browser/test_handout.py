@@ -81,6 +81,8 @@ def test_the_worksheet_button_prints_in_worksheet_mode_then_returns(page: Page, 
     page.evaluate("window.print = () => { window.__printed = document.documentElement.className; }")
     page.locator("[data-tc-training] summary").click()
     page.get_by_role("button", name="Print blank worksheet").click()
+    # A click before the training tools arrive is held and replayed once they have.
+    page.wait_for_function("window.__printed !== undefined")
     assert "tc-worksheet" in page.evaluate("window.__printed")
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     expect(page.locator("html.tc-worksheet")).to_have_count(0)

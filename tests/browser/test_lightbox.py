@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Request, expect
 
 from generator.render.images import ImageProcessor, RenderedImage
 from tests.conftest import ROOT
@@ -62,7 +62,13 @@ def gallery(tmp_path: Path) -> Path:
 @pytest.fixture
 def opened_page(page: Page, gallery: Path) -> Page:
     failures: list[str] = []
-    page.on("requestfailed", lambda request: failures.append(request.url))
+
+    def failed(request: Request) -> None:
+        # A picture still loading when its dialog closes is cancelled (net::ERR_ABORTED): not a failure.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            failures.append(request.url)
+
+    page.on("requestfailed", failed)
     page.route("http*://**/*", lambda route: route.abort())
     page.goto(gallery.as_uri())
     yield page
