@@ -122,8 +122,9 @@ def _pem_block(label: str, body: str, source: str, line: int) -> bytes:
 def _base64_certificates(text: str, source: str) -> list[bytes]:
     """Bare base64 (the body the tutorial wants, pasted back): one certificate, or several
     separated by blank lines."""
-    whole = _b64(re.sub(r"\s+", "", text), source, 1, "the input")
     try:
+        # Two padded bodies run together are not base64: the paragraphs are tried then too.
+        whole = _b64(re.sub(r"\s+", "", text), source, 1, "the input")
         return [_der_certificate(whole, source, "the base64 text")]
     except CertInputError:
         paragraphs = _paragraphs(text)
