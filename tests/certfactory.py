@@ -93,6 +93,16 @@ def chain() -> tuple[x509.Certificate, x509.Certificate]:
     return leaf, ca
 
 
+def padded() -> x509.Certificate:
+    """A certificate whose base64 body ends in "=" padding (bodies run together then are not base64).
+
+    The padding follows the DER length: names of growing length make one that has it.
+    """
+    now = datetime.now(UTC).replace(microsecond=0)
+    made = (build(name("x" * size), key("ec", 1), now, now + DAY) for size in range(1, 9))
+    return next(cert for cert in made if expected_body(cert).endswith("="))
+
+
 def der(cert: x509.Certificate) -> bytes:
     return cert.public_bytes(serialization.Encoding.DER)
 

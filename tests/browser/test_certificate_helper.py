@@ -164,6 +164,14 @@ def test_bare_base64_body_pasted_back(helper: Page):
     assert output(helper, "body_line") == cf.expected_body(cert).replace("\n", "")
 
 
+def test_bare_base64_bodies_pasted_back_one_after_the_other(helper: Page):
+    first, second = cf.padded(), cf.certificate("rsa-valid")  # run together, not base64
+    helper.fill('[data-tc-cert="paste"]', f"{cf.expected_body(first)}\n\n{cf.expected_body(second)}\n")
+    expect(helper.locator(".tc-cert__option")).to_have_count(2)
+    shown_result(helper)
+    assert output(helper, "body") == cf.expected_body(first)
+
+
 def test_metadata_values_are_shown_and_filled_into_the_checklist(page: Page, site: str):
     page.goto(f"{site}certificate-helper/?from=tutorials/{SEED_KEY}/&step=configuring-single-sign-on-9&n=9")
     page.evaluate(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import os
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -69,13 +68,7 @@ def test_bare_base64_bodies_separated_by_a_blank_line():
 
 def test_padded_base64_bodies_separated_by_a_blank_line():
     """Run together, a first body ending in '=' padding is not base64 (a random key size found it)."""
-    now = datetime.now(UTC).replace(microsecond=0)
-    # A body's padding follows its length: names of growing length make one that ends in "=".
-    made = (
-        cf.build(cf.name("x" * size), cf.key("ec", 1), now, now + timedelta(days=1)) for size in range(1, 9)
-    )
-    first = next(cert for cert in made if cf.expected_body(cert).endswith("="))
-    second = cf.certificate("rsa-valid")
+    first, second = cf.padded(), cf.certificate("rsa-valid")
     text = f"{cf.expected_body(first)}\n\n{cf.expected_body(second)}\n"
     assert read_input(text.encode(), "paste").certificates == [cf.der(first), cf.der(second)]
 

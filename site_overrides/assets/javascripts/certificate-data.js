@@ -146,9 +146,9 @@
 
   /* One certificate, or several separated by blank lines (bodies pasted back to back). */
   function base64Certificates(text) {
-    var whole = fromBase64(text.replace(/\s+/g, ""), "The input", 1);
     try {
-      return [certificateDer(whole, "The base64 text")];
+      /* Two padded bodies run together are not base64: the paragraphs are tried then too. */
+      return [certificateDer(fromBase64(text.replace(/\s+/g, ""), "The input", 1), "The base64 text")];
     } catch (error) {
       var paragraphs = [];
       var current = [];
