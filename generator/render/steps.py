@@ -90,7 +90,10 @@ def _step(
     parent_attr = f' data-tc-parent="{escape(parent)}"' if parent else ""
     out.append(
         f'<li class="tc-step" id="{sid}" data-tc-step="{sid}"{parent_attr}>\n<div class="tc-step__head">\n'
-        f'<input type="checkbox" class="tc-step__box" id="tc-box-{sid}" data-tc-box="{sid}">\n'
+        # autocomplete off: the browser never restores a box on its own, so a box ticked when the
+        # checklist starts was ticked by the reader (checklist.js keeps it)
+        f'<input type="checkbox" class="tc-step__box" id="tc-box-{sid}" data-tc-box="{sid}"'
+        ' autocomplete="off">\n'
         f'<label class="tc-step__label" for="tc-box-{sid}"><span class="tc-step__number">{shown}.</span> '
         f"{render_inlines(step.inline, ctx)}</label>\n"
         f'<a class="tc-step__link" href="#{sid}" title="Copy a link to this step"><span aria-hidden="true">#'

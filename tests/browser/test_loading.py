@@ -124,6 +124,24 @@ def test_a_click_that_comes_before_the_training_tools_is_not_lost(page: Page, bu
     expect(page.locator(".tc-presenter__position")).to_have_text("Section 1 · Step 1 (1 of 37)")
 
 
+def test_a_tick_that_comes_before_the_checklist_script_is_kept(page: Page, built_site: BuiltSite):
+    held: list[Route] = []
+    page.route("**/assets/javascripts/checklist.js", lambda route: held.append(route))
+    page.goto(built_site.tutorial(SEED_KEY), wait_until="domcontentloaded")
+    page.locator("li.tc-step input").nth(1).check()  # the page is there; its checklist is not yet
+    for _ in range(100):  # the loader asks for checklist.js once the page is ready
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert len(held) == 1
+    held[0].continue_()
+    expect(counter(page)).to_have_text("1 of 37 steps")
+    page.unroute("**/assets/javascripts/checklist.js")
+    page.reload()
+    expect(counter(page)).to_have_text("1 of 37 steps")
+    expect(page.locator("li.tc-step input").nth(1)).to_be_checked()
+
+
 def test_a_shared_link_loads_its_tools_on_arrival(page: Page, built_site: BuiltSite):
     page.goto(built_site.tutorial(SEED_KEY) + "?tc-region-mimecast=za")
     expect(page.locator("[data-tc-training-status]")).to_contain_text("Mimecast region: South Africa")

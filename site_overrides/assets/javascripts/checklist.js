@@ -262,7 +262,17 @@
     if (!container || !data || container.hasAttribute("data-tc-ready")) return;
     container.setAttribute("data-tc-ready", "");
     current = new Checklist(container, data);
+    /* Boxes the reader ticked before this script arrived (the browser never restores them:
+     * autocomplete is off) are kept, not replaced by the stored progress. */
+    var early = current.boxes.filter(function (box) {
+      return box.checked;
+    });
     current.load();
+    early.forEach(function (box) {
+      if (box.checked) return;
+      box.checked = true;
+      current.changed(box);
+    });
     current.listen();
     current.render();
     if (current.toolbar) current.toolbar.hidden = false;
