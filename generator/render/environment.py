@@ -58,10 +58,11 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     return env
 
 
-def keep_compiled(folder: Path) -> None:
-    """Keep the shared environment's compiled templates in ``folder`` for later processes (Jinja's
-    file cache checks each against its template's source): a rebuild that renders one page would
-    otherwise spend more compiling its templates than rendering it."""
+def keep_compiled(cache_dir: Path) -> None:
+    """Keep the shared environment's compiled templates in the build cache for later processes
+    (Jinja's file cache checks each against its template's source): a rebuild that renders one
+    page would otherwise spend more compiling its templates than rendering it."""
+    folder = cache_dir / "page-templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

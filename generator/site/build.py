@@ -176,11 +176,11 @@ def write_pages(
     if not source.is_dir():
         raise GeneratorError(str(options.source), 1, "the source folder does not exist")
     report = BuildReport()
+    cache_dir = options.cache_dir or default_cache_dir()
     environment.cache_clear()  # templates may have changed since the last build (serve)
-    keep_compiled((options.cache_dir or default_cache_dir()) / "page-templates")
+    keep_compiled(cache_dir)
     sources = find_tutorials(source)
     started = time.perf_counter()
-    cache_dir = options.cache_dir or default_cache_dir()
     with (
         display(options.progress or io.StringIO(), len(sources.paths), "build", options.quiet) as shown,
         fewer_collections(),

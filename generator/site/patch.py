@@ -31,6 +31,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.structure.toc import get_toc
 
@@ -52,11 +53,13 @@ from generator.site.workers import Job, pool, render_all
 
 @dataclass
 class Rewritten:
-    """A changed tutorial's page: its text as mkdocs would read it, and the HTML the patch writes."""
+    """A changed tutorial's page, read as mkdocs would read its file, and the HTML the patch writes."""
 
     planned: Planned
     rendered: RenderedTutorial
-    text: str
+    markdown: str  # the file without its front matter
+    meta: dict[str, Any]  # its front matter
+    site_meta: dict[str, Any]  # what the site hooks read: its table of contents and search entries
     old_media: list[str]  # the files the page's previous version used
     html: str = ""
 
@@ -74,7 +77,7 @@ def patch_site(options: BuildOptions, cache_dir: Path) -> BuildReport | None:
         return None
     started = time.perf_counter()
     report = BuildReport()
-    keep_compiled(cache_dir / "page-templates")
+    keep_compiled(cache_dir)
     published = _published(options.site_dir, state)
     if published is None:
         return None
@@ -157,8 +160,9 @@ def _render(
 
 def _page(planned: Planned, rendered: RenderedTutorial, state: SiteState) -> Rewritten:
     assert rendered.page_file is not None, "rendered pages are cached"
-    text = rendered.page_file.read_text(encoding="utf-8-sig")
-    return Rewritten(planned, rendered, text, state.pages[planned.key].media)
+    markdown, meta = read_page(rendered.page_file.read_text(encoding="utf-8-sig"))
+    site_meta = split_site_meta(markdown)[1]
+    return Rewritten(planned, rendered, markdown, meta, site_meta, state.pages[planned.key].media)
 
 
 def _same_entry(item: Rewritten, state: SiteState) -> bool:
@@ -169,9 +173,9 @@ def _same_entry(item: Rewritten, state: SiteState) -> bool:
 def _framed(item: Rewritten, state: SiteState) -> bool:
     """Fill the page into its kept frame, as the site hooks and mkdocs would (``item.html``);
     False: no kept frame fits it."""
-    markdown, meta = read_page(item.text)
-    toc = get_toc(split_site_meta(markdown)[1].get("toc", []))
-    content = page_body(markdown)
+    meta = dict(item.meta)
+    toc = get_toc(item.site_meta.get("toc", []))
+    content = page_body(item.markdown)
     url = url_of(item.rendered.page.path)
     title, description, social = (meta.get(key, "") for key in ("title", "description", "tc_social_image"))
     meta["template"] = FRAMED_TEMPLATE
@@ -194,7 +198,7 @@ def _write(
     """Write the new files beside their targets, then rename them into place; False: the search
     index does not have one run of entries per rewritten page (nothing was changed then)."""
     index_path = site_dir / SEARCH_INDEX
-    runs = {url_of(item.rendered.page.path): _search_entries(item) for item in rewritten}
+    runs = {url_of(item.rendered.page.path): item.site_meta.get("search", []) for item in rewritten}
     index = replace_runs(index_path.read_text(encoding="utf-8"), runs) if runs else None
     if runs and index is None:
         return False
@@ -229,10 +233,6 @@ def _write(
 
 def _beside(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.patch")
-
-
-def _search_entries(item: Rewritten) -> list[dict[str, str]]:
-    return split_site_meta(read_page(item.text)[0])[1].get("search", [])
 
 
 def _move_media(site_dir: Path, media: Path) -> None:
