@@ -78,7 +78,9 @@ def test_the_worksheet_prints_empty_boxes_and_blank_lines(page: Page, built_site
 
 def test_the_worksheet_button_prints_in_worksheet_mode_then_returns(page: Page, built_site: BuiltSite):
     page.goto(built_site.tutorial(TRAINING_KEY))
-    page.evaluate("window.print = () => { window.__printed = document.documentElement.className; }")
+    # A function, not an assignment expression: Playwright calls an expression whose value is a function.
+    page.evaluate("() => { window.print = () => { window.__printed = document.documentElement.className }; }")
+    assert page.evaluate("window.__printed === undefined")
     page.locator("[data-tc-training] summary").click()
     page.get_by_role("button", name="Print blank worksheet").click()
     # A click before the training tools arrive is held and replayed once they have.

@@ -116,12 +116,16 @@ def test_a_click_that_comes_before_the_training_tools_is_not_lost(page: Page, bu
     held: list[Route] = []
     page.route("**/assets/javascripts/presenter.js", lambda route: held.append(route))
     page.goto(built_site.tutorial(SEED_KEY))
+    features_ready(page)
+    page.evaluate("() => { window.__starts = 0; TC.register('probe', () => { window.__starts += 1; }); }")
     page.locator("[data-tc-training] summary").click()
     page.get_by_role("button", name="Present").click()
     expect(page.locator(".tc-presenter__position")).to_have_count(0)
     assert len(held) == 1
     held[0].continue_()
     expect(page.locator(".tc-presenter__position")).to_have_text("Section 1 · Step 1 (1 of 37)")
+    features_ready(page)
+    assert page.evaluate("window.__starts") == 1, "opening the tools and an early click start them once"
 
 
 def test_a_tick_that_comes_before_the_checklist_script_is_kept(page: Page, built_site: BuiltSite):

@@ -149,8 +149,10 @@
     if (zone.hasAttribute("data-tc-armed")) return;
     zone.setAttribute("data-tc-armed", "");
     var early = [];
+    var asked = false;  // opening the zone and an early click ask once: the features start once
     function fetchFeature() {
-      if (loaded(feature)) return;
+      if (asked || loaded(feature)) return;
+      asked = true;
       load([feature], function () {
         start();
         early.splice(0).forEach(function (event) {
