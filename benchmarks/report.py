@@ -64,7 +64,8 @@ def _machine(info: dict[str, Any], runs: int, load: tuple[list[float], list[floa
             f"- {info['cpus']} CPUs ({info['cpu_model']}), {info['memory_gib']} GiB memory, {info['os']}",
             f"- Python {info['python']}; {packages}",
             f"- {info['chromium']}; repository at commit {info['commit']}{dirty}",
-            f"- Every timing is a whole process (interpreter start-up and imports included), the median of "
+            f"- Every timing is a whole process (interpreter start-up and imports included, the "
+            f"project's modules compiled to bytecode beforehand as an install does), the median of "
             f"{runs} run(s); memory is the process's peak resident set size "
             "(wait4 rusage, as `/usr/bin/time -v`).",
             f"- Load average (1, 5, 15 min) before the run: {_load(load[0])}; after: {_load(load[1])}. "
