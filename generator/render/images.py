@@ -125,6 +125,46 @@ class ImageStats:
         )
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """A picture the build draws (a placeholder or a social card), named by what it shows.
+
+    Its path and size are known before it is drawn, so a page can use it at once; plain data,
+    so another process can draw it (:mod:`generator.site.drawings`).
+    """
+
+    kind: str  # "placeholder" (texts: title, status) or "social" (texts: title, app)
+    texts: tuple[str, str]
+    key: str  # the hash of what it shows and how: its name in the cache
+    rel: str  # its path under ``out_dir``
+
+    @property
+    def counter(self) -> str:
+        return "social_cards" if self.kind == "social" else "placeholders"
+
+    def cached(self, cache_dir: Path) -> Path:
+        return cache_dir / "generated" / _CACHE_VERSION / f"{self.key}.png"
+
+    def draw(self, cache_dir: Path) -> bool:
+        """Draw it into the cache unless it is there; True: it was drawn."""
+        cached = self.cached(cache_dir)
+        if cached.is_file():
+            return False
+        draw = social.card_png if self.kind == "social" else placeholder.placeholder_png
+        _write_atomic(cached, draw(*self.texts))
+        return True
+
+
+def draw_all(drawings: list[Drawing], cache_dir: Path, out_dir: Path) -> tuple[int, float]:
+    """Draw what the cache lacks and put every picture under ``out_dir``: (how many drawn, seconds)."""
+    started = time.perf_counter()
+    drawn = 0
+    for drawing in drawings:
+        drawn += drawing.draw(cache_dir)
+        place_file(drawing.cached(cache_dir), out_dir / drawing.rel)
+    return drawn, time.perf_counter() - started
+
+
 class ImageProcessor:
     """Turns image references into files under ``out_dir``; one instance per build, then ``close()``."""
 
@@ -137,6 +177,7 @@ class ImageProcessor:
         workers: int | None = None,
         max_pixels: int = MAX_PIXELS,
         quality: int = WEB_QUALITY,
+        defer_drawing: bool = False,
     ) -> None:
         self.source_root = source_root
         self.out_dir = out_dir
@@ -158,6 +199,9 @@ class ImageProcessor:
         self._pending: list[Future] = []  # queued since the last wait()
         self._key_locks: dict[str, threading.Lock] = {}
         self._placed: set[str] = set()  # paths under out_dir this build has filled (under their key lock)
+        # With defer_drawing, pictures the cache lacks are left here for the caller to draw (draw_all).
+        self.defer_drawing = defer_drawing
+        self.deferred: list[Drawing] = []
 
     def __enter__(self) -> ImageProcessor:
         return self
@@ -182,11 +226,9 @@ class ImageProcessor:
     def social_card(self, title: str, app: str) -> str:
         """Queue the Open Graph card for a tutorial and return its path (relative to ``out_dir``) at once."""
         key = _digest(json.dumps(["social", _CACHE_VERSION, social.STYLE, title, app]))
-        rel = f"images/social/{key[:16]}.png"
-        self._once(
-            ("social", key), self._cached_png, key, rel, lambda: social.card_png(title, app), "social_cards"
-        )
-        return rel
+        drawing = Drawing("social", (title, app), key, f"images/social/{key[:16]}.png")
+        self._once(("social", key), self._generated, drawing)
+        return drawing.rel
 
     def wait(self) -> None:
         """Wait for all work queued since the last wait (re-raising unexpected failures).
@@ -299,12 +341,12 @@ class ImageProcessor:
         status, diagnostic = _judge(image, tutorial_path, source, problem)
         title = image.title or image.alt or Path(urlsplit(image.src).path).name or "Screenshot"
         key = _digest(json.dumps(["placeholder", _CACHE_VERSION, title, status, placeholder.SIZE]))
-        rel = f"images/placeholders/{key[:16]}.png"
-        self._cached_png(key, rel, lambda: placeholder.placeholder_png(title, status), "placeholders")
+        drawing = Drawing("placeholder", (title, status), key, f"images/placeholders/{key[:16]}.png")
+        self._generated(drawing)
         width, height = placeholder.SIZE
         alt = f"{image.alt or title} ({placeholder.MARK.lower()})"
         return RenderedImage(
-            web_src=rel,
+            web_src=drawing.rel,
             width=width,
             height=height,
             alt=alt,
@@ -315,15 +357,17 @@ class ImageProcessor:
             detail=_detail(image.src, source, problem),
         )
 
-    def _cached_png(self, key: str, rel: str, draw: Callable[[], bytes], counter: str) -> None:
-        with self._key_lock(key):
-            if rel not in self._placed:
-                cached = self.cache_dir / "generated" / _CACHE_VERSION / f"{key}.png"
-                if not cached.is_file():
-                    _write_atomic(cached, draw())
-                    self.stats.add(0.0, drawn=1)
-                self._place_once(cached, rel)
-        self.stats.add(0.0, **{counter: 1})
+    def _generated(self, drawing: Drawing) -> None:
+        with self._key_lock(drawing.key):
+            if drawing.rel not in self._placed:
+                if self.defer_drawing and not drawing.cached(self.cache_dir).is_file():
+                    self.deferred.append(drawing)
+                    self._placed.add(drawing.rel)
+                else:
+                    if drawing.draw(self.cache_dir):
+                        self.stats.add(0.0, drawn=1)
+                    self._place_once(drawing.cached(self.cache_dir), drawing.rel)
+        self.stats.add(0.0, **{drawing.counter: 1})
 
     def _place_once(self, cached: Path, rel: str) -> None:
         """Put a cache file at ``rel`` under ``out_dir``, once per build (call under the file's key lock)."""

@@ -5,7 +5,8 @@ repository; cached pages are hard-linked there); mkdocs builds
 into a staging folder beside the target, which replaces the old site only when the whole
 build succeeded (see :mod:`generator.site.swap`). Screenshots, placeholders and social cards
 are written into a media folder beside it and moved into the staged site after mkdocs, so
-mkdocs never copies them. Tutorial pages are filled into frames of the theme's page template
+mkdocs never copies them; the placeholders and cards the image cache lacks are drawn while
+mkdocs runs (:mod:`generator.site.drawings`). Tutorial pages are filled into frames of the theme's page template
 (:mod:`generator.site.frames`). Unchanged tutorials come from the build
 cache (:mod:`generator.site.cache`); the site's ``manifest.json`` records every tutorial's
 steps and its last update (:mod:`generator.site.manifest`); dates come from the sources
@@ -18,7 +19,7 @@ import gc
 import io
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from generator.render.pages import CERTIFICATE_HELPER, PageSource
 from generator.render.tutorial import CatalogueEntry
 from generator.site.cache import PageCache
 from generator.site.dates import build_date, site_epoch
+from generator.site.drawings import PendingDrawings
 from generator.site.frames import last_build
 from generator.site.manifest import Manifest, Span
 from generator.site.mkdocs_run import run_mkdocs
@@ -113,11 +115,14 @@ def build_site(options: BuildOptions) -> BuildReport:
             raise GeneratorError(str(cache_dir), 1, f"cannot create the build cache folder: {exc}") from exc
         with tempfile.TemporaryDirectory(prefix="tc-docs-", dir=cache_dir) as docs_name:
             docs = Path(docs_name)
-            site, report = write_pages(options, docs, media, previous)
-            Lines(options.progress or io.StringIO()).log(f"build: mkdocs writes {report.pages} pages")
-            started = time.perf_counter()
-            _mkdocs(options, cache_dir, docs, staged, site)
-            report.mkdocs_seconds = time.perf_counter() - started
+
+            def mkdocs(site: Pages, report: BuildReport) -> None:
+                Lines(options.progress or io.StringIO()).log(f"build: mkdocs writes {report.pages} pages")
+                started = time.perf_counter()
+                _mkdocs(options, cache_dir, docs, staged, site)
+                report.mkdocs_seconds = time.perf_counter() - started
+
+            site, report = write_pages(options, docs, media, previous, beside=mkdocs)
         move_into(media, staged)
         spans = site.manifest.publish(staged, previous)
         forget(cache_dir, options.site_dir)
@@ -166,11 +171,17 @@ def _keep_state(options: BuildOptions, cache_dir: Path, site: Pages, spans: dict
 
 
 def write_pages(
-    options: BuildOptions, docs: Path, media: Path, previous: Manifest | None = None
+    options: BuildOptions,
+    docs: Path,
+    media: Path,
+    previous: Manifest | None = None,
+    beside: Callable[[Pages, BuildReport], None] | None = None,
 ) -> tuple[Pages, BuildReport]:
     """The generator's part of a build: every page source into ``docs`` and its images into ``media``.
 
-    What mkdocs then makes of them is the site; the benchmarks time this part alone.
+    ``beside`` (mkdocs, in a build) runs once the pages are written, while the pictures the
+    image cache lacked are drawn (:mod:`generator.site.drawings`). What mkdocs makes of the
+    pages is the site; the benchmarks time this part alone.
     """
     source = options.source.resolve()
     if not source.is_dir():
@@ -186,9 +197,13 @@ def write_pages(
         fewer_collections(),
     ):
         previous = previous or Manifest()
-        site = _render_site(sources, docs, media, cache_dir, previous, report, shown, options.jobs)
+        site, images = _render_site(sources, docs, media, cache_dir, previous, report, shown, options.jobs)
     report.pages = site.written
     report.render_seconds = time.perf_counter() - started
+    with PendingDrawings(images.deferred, images.stats, cache_dir, media, options.jobs):
+        if beside is not None:
+            beside(site, report)
+    report.images = images.stats.summary()
     return site, report
 
 
@@ -201,12 +216,14 @@ def _render_site(
     report: BuildReport,
     shown: Lines | Bar,
     jobs: int,
-) -> Pages:
+) -> tuple[Pages, ImageProcessor]:
+    """Every page written into the docs folder; the image processor, whose pictures the image
+    cache lacked are left to draw (``deferred``)."""
     helpers = site_helpers()
     site = Pages(docs)
     pages = TutorialPages(sources.root, sources.keys, PageCache(cache_dir), previous)
     report.cache = pages.cache.stats
-    job = Job(pages, media, cache_dir, sources.links(), helpers)
+    job = Job(pages, media, cache_dir, sources.links(), helpers, defer_drawing=True)
     planned = [pages.plan(*found) for found in zip(sources.paths, sources.reals, sources.keys, strict=True)]
     stats = pages.cache.stats
     shown.log(f"build: {stats.tutorials} tutorials, {stats.hits} unchanged, {stats.misses} to render")
@@ -215,7 +232,9 @@ def _render_site(
     threads = None if stats.misses and jobs <= 1 else 0
     with (
         pool(job, jobs, stats.misses) as executor,
-        ImageProcessor(sources.root, media, cache_dir, workers=threads if executor is None else 0) as images,
+        ImageProcessor(
+            sources.root, media, cache_dir, workers=threads if executor is None else 0, defer_drawing=True
+        ) as images,
     ):
         for item in planned:
             if item.rendered is not None:
@@ -228,7 +247,6 @@ def _render_site(
             site.manifest.add(item.key, rendered.source, rendered.steps, rendered.update)
             site.states[item.key] = PageState.of(item.cache_key, rendered)
             shown.advance()
-    report.images = images.stats.summary()
     report.tutorials = len(site.entries)
     report.updated = pages.updated
     home = render_home(site.entries)
@@ -244,4 +262,4 @@ def _render_site(
         helper = environment().get_template(CERTIFICATE_TEMPLATE)
         site.write(page_path, helper.render(tutorials=site.entries))
         site.nav.append({"Certificate helper": page_path})
-    return site
+    return site, images

@@ -25,7 +25,7 @@ import jinja2
 
 from generator.enrich.store import CatalogueStore
 from generator.render.context import RenderContext
-from generator.render.images import ImageProcessor, ImageStats
+from generator.render.images import Drawing, ImageProcessor, ImageStats
 from generator.render.tutorial import Helper
 from generator.site.cache import RenderedTutorial, package_digest
 from generator.site.tutorials import Planned, TutorialPages, template_error
@@ -43,6 +43,7 @@ class Job:
     cache_dir: Path
     links: dict[Path, str]
     helpers: dict[str, Helper]
+    defer_drawing: bool = False  # pictures the image cache lacks come back to be drawn later
     catalogues: CatalogueStore = field(init=False)  # loaded shared catalogues, kept in the build cache
 
     def __post_init__(self) -> None:
@@ -57,6 +58,7 @@ class Made:
     update: dict[str, Any] | None = None
     previous_versions_read: int = 0
     images: dict[str, float] = field(default_factory=dict)
+    drawings: list[Drawing] = field(default_factory=list)  # left to draw (Job.defer_drawing)
 
 
 _job: Job | None = None  # the forked worker's
@@ -101,7 +103,7 @@ def render_all(
             continue
         result = next(made)
         if executor is not None:
-            _merge(job.pages, images.stats, item, result)
+            _merge(job.pages, images, item, result)
         yield result.rendered
 
 
@@ -125,15 +127,18 @@ def _make_in_worker(planned: Planned) -> Made:
     global _images
     assert _job is not None, "worker processes are forked by pool()"
     if _images is None:
-        _images = ImageProcessor(_job.pages.source, _job.media, _job.cache_dir, workers=0)
+        _images = ImageProcessor(
+            _job.pages.source, _job.media, _job.cache_dir, workers=0, defer_drawing=_job.defer_drawing
+        )
     before = _counts(_images.stats)
     made = make(_job, planned, _images)
     _images.wait()  # the social card too: the page is done when its files are
     made.images = {name: value - before[name] for name, value in _counts(_images.stats).items()}
+    made.drawings, _images.deferred = _images.deferred, []
     return made
 
 
-def _merge(pages: TutorialPages, stats: ImageStats, planned: Planned, made: Made) -> None:
+def _merge(pages: TutorialPages, images: ImageProcessor, planned: Planned, made: Made) -> None:
     """Carry what rendering changed in a worker into the build (in the build's own process,
     :func:`make` changed it in place)."""
     if made.update is not None:
@@ -141,7 +146,8 @@ def _merge(pages: TutorialPages, stats: ImageStats, planned: Planned, made: Made
     pages.cache.stats.previous_versions_read += made.previous_versions_read
     counts = dict(made.images)
     seconds = counts.pop("seconds", 0.0)
-    stats.add(seconds, **{name: int(value) for name, value in counts.items()})
+    images.stats.add(seconds, **{name: int(value) for name, value in counts.items()})
+    images.deferred.extend(made.drawings)
 
 
 def _counts(stats: ImageStats) -> dict[str, float]:
