@@ -6,8 +6,8 @@ into a staging folder beside the target, which replaces the old site only when t
 build succeeded (see :mod:`generator.site.swap`). Screenshots, placeholders and social cards
 are written into a media folder beside it and moved into the staged site after mkdocs, so
 mkdocs never copies them; the placeholders and cards the image cache lacks are drawn while
-mkdocs runs (:mod:`generator.site.drawings`). Tutorial pages are filled into frames of the theme's page template
-(:mod:`generator.site.frames`). Unchanged tutorials come from the build
+mkdocs runs (:mod:`generator.site.drawings`). Tutorial pages are filled into frames of the
+theme's page template (:mod:`generator.site.frames`). Unchanged tutorials come from the build
 cache (:mod:`generator.site.cache`); the site's ``manifest.json`` records every tutorial's
 steps and its last update (:mod:`generator.site.manifest`); dates come from the sources
 (:mod:`generator.site.dates`), so the same input gives the same bytes.
