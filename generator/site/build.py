@@ -43,6 +43,7 @@ from generator.site.mkdocs_run import run_mkdocs
 from generator.site.options import CONFIG_FILE, BuildOptions, BuildReport, default_cache_dir
 from generator.site.patch import patch_site
 from generator.site.sources import Sources, find_tutorials, tutorial_key
+from generator.site.stamps import Stamps
 from generator.site.state import PageState, SiteState, forget, site_inputs
 from generator.site.swap import discard, move_into, staging_dir, swap_in
 from generator.site.tutorials import CERTIFICATE_TEMPLATE, TutorialPages, site_helpers, template_error
@@ -221,6 +222,7 @@ def _render_site(
     cache lacked are left to draw (``deferred``)."""
     helpers = site_helpers()
     site = Pages(docs)
+    stamps = Stamps(time.time_ns())  # before any tutorial is read
     pages = TutorialPages(sources.root, sources.keys, PageCache(cache_dir), previous)
     report.cache = pages.cache.stats
     job = Job(pages, media, cache_dir, sources.links(), helpers, defer_drawing=True)
@@ -245,7 +247,8 @@ def _render_site(
             site.add(rendered.page, item.path, rendered.page_file)
             site.entries.append(rendered.entry)
             site.manifest.add(item.key, rendered.source, rendered.steps, rendered.update)
-            site.states[item.key] = PageState.of(item.cache_key, rendered)
+            page_stamps = stamps.page(item.path, rendered.deps)
+            site.states[item.key] = PageState.of(item.cache_key, rendered, item.context, page_stamps)
             shown.advance()
     report.tutorials = len(site.entries)
     report.updated = pages.updated

@@ -4,7 +4,8 @@ After a one-file edit, a build that renders one tutorial still spent seconds on 
 thousand: reading their cache records, placing their images, and mkdocs writing every page. But
 when the edit changes no catalogue entry (title, service, step count, date), every other page of
 the site, the navigation, the sitemap and the theme's assets come out byte for byte as before.
-So only these are written again:
+So only these are written again (which tutorials changed, their files' stamps tell, else their
+hashes: :mod:`generator.site.stamps`):
 
 - the changed tutorials' pages, filled into the frames of the theme's page template and table
   of contents that the build which made the site kept (:mod:`generator.site.state`);
@@ -45,6 +46,7 @@ from generator.site.manifest import MANIFEST, PREVIOUS, Manifest, compact, join_
 from generator.site.options import BuildOptions, BuildReport
 from generator.site.search_index import SEARCH_INDEX, replace_runs
 from generator.site.sources import Sources, find_tutorials
+from generator.site.stamps import Stamps
 from generator.site.state import PageState, SiteState, site_inputs
 from generator.site.swap import discard, staging_dir
 from generator.site.tutorials import Planned, TutorialPages, site_helpers
@@ -66,6 +68,7 @@ class Rewritten:
 
 def patch_site(options: BuildOptions, cache_dir: Path) -> BuildReport | None:
     """Patch the site in ``options.site_dir`` and return the report, or ``None``: build it instead."""
+    stamps = Stamps(time.time_ns())  # before any tutorial is read
     state = SiteState.read(cache_dir, options.site_dir)
     inputs = site_inputs(options.config_file, options.site_url)
     source = options.source.resolve()
@@ -85,24 +88,20 @@ def patch_site(options: BuildOptions, cache_dir: Path) -> BuildReport | None:
     # Of the manifest it replaces, a patch reads only the changed tutorials' records.
     pages = TutorialPages(source, keys, PageCache(cache_dir), Manifest(published=text))
     report.cache = pages.cache.stats
-    changed = []
-    for path, real, key in zip(sources.paths, sources.reals, keys, strict=True):
-        planned = pages.read(path, real, key)
-        kept = state.pages[key]
-        if planned.cache_key == kept.cache_key and pages.cache.unchanged(kept.deps):
-            pages.cache.stats.hits += 1
-            continue
-        pages.previous.tutorials[key] = json.loads(records[key])
-        changed.append(pages.look_up(planned))
+    changed = _changed(pages, sources, state, stamps)
+    for planned in changed:
+        pages.previous.tutorials[planned.key] = json.loads(records[planned.key])
+        pages.look_up(planned)
     media = staging_dir(options.site_dir)
     try:
         rewritten = _render(options, pages, changed, sources, media, cache_dir, report, state)
         if not all(_same_entry(item, state) and _framed(item, state) for item in rewritten):
             return None
         for item in rewritten:
-            state.pages[item.planned.key] = PageState.of(item.planned.cache_key, item.rendered)
-            done = item.rendered
-            records[item.planned.key] = compact(record(done.source, done.steps, done.update))
+            planned, done = item.planned, item.rendered
+            page_stamps = stamps.page(planned.path, done.deps)
+            state.pages[planned.key] = PageState.of(planned.cache_key, done, planned.context, page_stamps)
+            records[planned.key] = compact(record(done.source, done.steps, done.update))
         if not _write(options.site_dir, media, state, rewritten, records):
             return None
     finally:
@@ -117,6 +116,28 @@ def patch_site(options: BuildOptions, cache_dir: Path) -> BuildReport | None:
     report.kept_problems = sum(page.problems for key, page in state.pages.items() if key not in fresh)
     report.render_seconds = time.perf_counter() - started
     return report
+
+
+def _changed(pages: TutorialPages, sources: Sources, state: SiteState, stamps: Stamps) -> list[Planned]:
+    """The tutorials whose pages the site has not got, read; the rest are counted as cache hits.
+
+    A page whose files' stamps are as kept is unchanged without reading them; one whose files
+    are read and hash as before is unchanged too, and stamped for the next build.
+    """
+    changed = []
+    for path, real, key in zip(sources.paths, sources.reals, sources.keys, strict=True):
+        kept = state.pages[key]
+        if kept.context == pages.context(real) and stamps.unchanged(kept.stamps):
+            pages.cache.stats.tutorials += 1
+            pages.cache.stats.hits += 1
+            continue
+        planned = pages.read(path, real, key)
+        if planned.cache_key == kept.cache_key and pages.cache.unchanged(kept.deps):
+            pages.cache.stats.hits += 1
+            kept.context, kept.stamps = planned.context, stamps.page(path, kept.deps)
+            continue
+        changed.append(planned)
+    return changed
 
 
 def _published(site_dir: Path, state: SiteState) -> tuple[str, dict[str, str]] | None:

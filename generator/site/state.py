@@ -8,9 +8,10 @@ Kept in the build cache, one file per site folder (``<cache>/sites/<hash of the 
   whether the site folder is still the one this state describes;
 - ``frames`` and ``toc``: the theme's page template and table of contents cut into frames
   (:mod:`generator.site.frames`, :mod:`generator.site.toc`);
-- ``pages``: per tutorial, in build order, what its page was made from (its cache key and the
-  files it pulled in), its catalogue entry, how many problems it has, the files it uses in the
-  site and where its record is in the published manifest.
+- ``pages``: per tutorial, in build order, what its page was made from (its cache key, the
+  files it pulled in, the hash of what every page is made from with its catalogue, and the
+  stamps of its files, :mod:`generator.site.stamps`), its catalogue entry, how many problems it
+  has, the files it uses in the site and where its record is in the published manifest.
 
 A state that cannot be read, or describes another site, is no state: the build is a full one.
 """
@@ -35,9 +36,10 @@ from generator.site.cut import Frame
 from generator.site.dates import EPOCH_VARIABLE
 from generator.site.manifest import MANIFEST
 from generator.site.options import PROBLEMS
+from generator.site.stamps import Stamp
 from generator.site.toc import TocFrame
 
-STATE_VERSION = "2"  # bump when the state's format or meaning changes
+STATE_VERSION = "3"  # bump when the state's format or meaning changes
 
 
 @dataclass
@@ -50,12 +52,16 @@ class PageState:
     problems: int  # errors and warnings found in the tutorial (the build summary counts them)
     media: list[str]
     record: list[int] = field(default_factory=list)  # its record's span in the published manifest
+    context: str = ""  # TutorialPages.context: what the page is made from besides its own files
+    stamps: dict[str, Stamp] = field(default_factory=dict)  # its files' (generator.site.stamps)
 
     @classmethod
-    def of(cls, cache_key: str, rendered: RenderedTutorial) -> PageState:
+    def of(
+        cls, cache_key: str, rendered: RenderedTutorial, context: str, stamps: dict[str, Stamp]
+    ) -> PageState:
         entry = rendered.entry_json()
         problems = sum(d.severity in PROBLEMS for d in rendered.diagnostics)
-        return cls(cache_key, rendered.deps, entry, problems, rendered.media)
+        return cls(cache_key, rendered.deps, entry, problems, rendered.media, context=context, stamps=stamps)
 
 
 @dataclass

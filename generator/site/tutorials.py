@@ -41,6 +41,7 @@ class Planned:
     key: str
     data: bytes
     cache_key: str
+    context: str  # TutorialPages.context
     rendered: RenderedTutorial | None = None
 
 
@@ -54,6 +55,7 @@ class TutorialPages:
         self.shared = build_digest(TEMPLATES, keys)
         self.catalogues: dict[Path, str] = {}
         self.data_dirs: dict[Path, Path] = {}  # a tutorial's resolved folder -> its _data folder
+        self.contexts: dict[Path, str] = {}  # a tutorial's resolved folder -> context()
         self.updated: dict[str, dict[str, Any]] = {}  # tutorials given a new update by this build
 
     def plan(self, path: Path, real: Path, key: str) -> Planned:
@@ -64,7 +66,7 @@ class TutorialPages:
         """The tutorial's bytes and the key its page has in the cache (which is not asked yet)."""
         self.cache.stats.tutorials += 1
         data = _read(path)
-        return Planned(path, key, data, self._cache_key(path, real, key, data))
+        return Planned(path, key, data, self._cache_key(path, real, key, data), self.context(real))
 
     def look_up(self, planned: Planned) -> Planned:
         """``planned`` with its page from the cache when the cache has it, for this build's update."""
@@ -126,14 +128,31 @@ class TutorialPages:
         )
         return self.cache.put(planned.cache_key, rendered)
 
+    def context(self, real: Path) -> str:
+        """What a tutorial's page is made from besides its own files: what every page is made
+        from, and the catalogue it is enriched with (``real``: its resolved path)."""
+        context = self.contexts.get(real.parent)
+        if context is None:
+            folder = self._data_dir(real)
+            context = self.contexts[real.parent] = digest(self.shared, str(folder), self._catalogue(folder))
+        return context
+
     def _cache_key(self, path: Path, real: Path, key: str, data: bytes) -> str:
+        folder = self._data_dir(real)
+        sidecar = sidecar_path(path)
+        return digest(self.shared, key, str(real), data, self._catalogue(folder), _bytes(sidecar))
+
+    def _data_dir(self, real: Path) -> Path:
+        """The nearest _data folder above: the same for a whole folder of tutorials."""
         folder = self.data_dirs.get(real.parent)
-        if folder is None:  # the nearest _data folder above: the same for a whole folder of tutorials
+        if folder is None:
             folder = self.data_dirs[real.parent] = data_dir_for(real)
+        return folder
+
+    def _catalogue(self, folder: Path) -> str:
         if folder not in self.catalogues:
             self.catalogues[folder] = tree_digest(folder, (".yml", ".yaml")) if folder.is_dir() else ""
-        sidecar = sidecar_path(path)
-        return digest(self.shared, key, str(real), data, self.catalogues[folder], _bytes(sidecar))
+        return self.catalogues[folder]
 
     def _update(
         self, planned: Planned, tutorial: Tutorial, data: EnrichData, steps: list[dict[str, Any]]

@@ -12,12 +12,21 @@ import pytest
 
 from generator.cli import main
 from generator.diagnostics import GeneratorError
+from generator.site import stamps
 from generator.site.build import CONFIG_FILE, BuildOptions, BuildReport, build_site
 from tests.conftest import ROOT
 
 SOURCE = ROOT / "source_docs"
 MODERN = "contoso-mail-tutorial.md"
 LEGACY = "contoso-mail-classic-portal-tutorial.md"
+
+
+@pytest.fixture(autouse=True, params=["hashed", "stamped"])
+def known_by(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test twice: with the files read and hashed (a test writes them just before it
+    builds), and known by their stamps, as if every file had last changed long before."""
+    if request.param == "stamped":
+        monkeypatch.setattr(stamps, "RACY_NS", -3600 * 10**9)
 
 
 @pytest.fixture(scope="module")
