@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ def find_tutorials(root: Path) -> Sources:
     stop the build."""
     paths = tutorial_files(root)
     reals = _resolved(paths)
-    keys = [_key(real, root) for real in reals]
+    keys = [_key(real, path, root) for real, path in zip(reals, paths, strict=True)]
     seen: dict[str, Path] = {}
     for path, key in zip(paths, keys, strict=True):
         if key in seen:
@@ -43,21 +44,28 @@ def find_tutorials(root: Path) -> Sources:
 
 def tutorial_key(path: Path, source: Path) -> str:
     """The tutorial's page name and progress key: its path in the source folder, URL-safe."""
-    return _key(path.resolve(), source)
+    return _key(path.resolve(), path, source)
 
 
-def _key(real: Path, source: Path) -> str:
-    return _UNSAFE_KEY.sub("-", real.relative_to(source).with_suffix("").as_posix())
+def _key(real: Path, path: Path, source: Path) -> str:
+    """From where the tutorial really is, or where it was found when that is outside ``source``
+    (a link to a file elsewhere)."""
+    text, base = str(real), os.path.join(source, "")
+    if not text.startswith(base):
+        return _UNSAFE_KEY.sub("-", path.relative_to(source).with_suffix("").as_posix())
+    relative = os.path.splitext(text[len(base) :])[0]  # a thousand times cheaper than pathlib's steps
+    return _UNSAFE_KEY.sub("-", relative.replace(os.sep, "/"))
 
 
 def _resolved(paths: list[Path]) -> list[Path]:
     """``path.resolve()`` of each, resolving each folder once (a build has thousands of files in a
     few folders, and resolving costs a system call per folder level)."""
-    folders: dict[Path, Path] = {}
+    folders: dict[str, Path] = {}
     reals = []
     for path in paths:
-        folder = folders.get(path.parent)
+        parent, name = os.path.split(path)
+        folder = folders.get(parent)
         if folder is None:
-            folder = folders[path.parent] = path.parent.resolve()
-        reals.append(path.resolve() if path.is_symlink() else folder / path.name)
+            folder = folders[parent] = Path(os.path.realpath(parent))
+        reals.append(path.resolve() if os.path.islink(path) else folder / name)
     return reals
