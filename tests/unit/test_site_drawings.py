@@ -11,9 +11,9 @@ import pytest
 
 from generator.diagnostics import GeneratorError
 from generator.model.nodes import Image
-from generator.render.images import ImageProcessor, draw_all
+from generator.render.images import ImageProcessor, ImageStats, draw_all
 from generator.site.build import BuildOptions, build_site
-from generator.site.drawings import MIN_FORKED
+from generator.site.drawings import MIN_FORKED, PendingDrawings
 from tests.conftest import CORPUS, SOURCE_DOCS
 from tests.unit.test_site_cache_atomic import hashes
 
@@ -52,6 +52,17 @@ def test_a_picture_already_in_the_cache_is_placed_at_once(tmp_path: Path) -> Non
         rel = second.social_card(*CARD)
     assert second.deferred == []
     assert (tmp_path / "second" / rel).read_bytes() == (tmp_path / "first" / rel).read_bytes()
+
+
+def test_pictures_drawn_in_processes_and_in_the_build_all_arrive(tmp_path: Path) -> None:
+    with ImageProcessor(tmp_path, tmp_path / "site", tmp_path / "cache", defer_drawing=True) as images:
+        rels = {images.social_card(f"Tutorial number {n}", "An app") for n in range(3 * MIN_FORKED)}
+    stats = ImageStats()
+    # Nothing runs beside them: the build's process draws what the forked one has not started.
+    with PendingDrawings(images.deferred, stats, tmp_path / "cache", tmp_path / "site", jobs=2):
+        pass
+    assert {p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*.png")} == rels
+    assert stats.drawn == len(rels)
 
 
 def test_a_first_build_has_every_picture_its_pages_use(source: Path, tmp_path: Path) -> None:
