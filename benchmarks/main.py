@@ -231,7 +231,10 @@ def _remove(*paths: Path) -> None:
 def _compile_bytecode() -> None:
     """Compile the project's modules once, as installing a package does: measured processes then
     load them as mkdocs and every installed library is loaded, not compiled again each time."""
-    run_once(python("-m", "compileall", "-q", "generator", "benchmarks"), cwd=ROOT, env=_child_env())
+    try:
+        run_once(python("-m", "compileall", "-q", "generator", "benchmarks"), cwd=ROOT, env=_child_env())
+    except StageFailed as failure:  # a read-only checkout: measured as it is, compiled each time
+        _log(f"could not compile the project's modules beforehand: {failure}")
 
 
 def _child_env() -> dict[str, str]:

@@ -1,14 +1,15 @@
-"""``build``: every tutorial under a source folder -> page sources -> mkdocs -> the site, atomically.
+"""``build``: every tutorial under a source folder -> page sources -> mkdocs -> the site,
+atomically.
 
 Page sources go into a fresh temporary docs folder in the build cache's folder (never the
-repository; cached pages are hard-linked there); mkdocs builds
-into a staging folder beside the target, which replaces the old site only when the whole
-build succeeded (see :mod:`generator.site.swap`). Screenshots, placeholders and social cards
-are written into a media folder beside it and moved into the staged site after mkdocs, so
-mkdocs never copies them; the placeholders and cards the image cache lacks are drawn while
-mkdocs runs (:mod:`generator.site.drawings`). Tutorial pages are filled into frames of the
-theme's page template (:mod:`generator.site.frames`). Unchanged tutorials come from the build
-cache (:mod:`generator.site.cache`); the site's ``manifest.json`` records every tutorial's
+repository; cached pages are hard-linked there); mkdocs builds into a staging folder beside the
+target, which replaces the old site only when the whole build succeeded (see
+:mod:`generator.site.swap`). Screenshots, placeholders and social cards are written into a media
+folder beside it and moved into the staged site after mkdocs, so mkdocs never copies them; when
+the build renders in several processes, the placeholders and cards the image cache lacks are
+drawn while mkdocs runs (:mod:`generator.site.drawings`). Tutorial pages are filled into frames
+of the theme's page template (:mod:`generator.site.frames`). Unchanged tutorials come from the
+build cache (:mod:`generator.site.cache`); the site's ``manifest.json`` records every tutorial's
 steps and its last update (:mod:`generator.site.manifest`); dates come from the sources
 (:mod:`generator.site.dates`), so the same input gives the same bytes.
 """
@@ -36,7 +37,7 @@ from generator.render.pages import CERTIFICATE_HELPER, PageSource
 from generator.render.tutorial import CatalogueEntry
 from generator.site.cache import PageCache
 from generator.site.dates import build_date, site_epoch
-from generator.site.drawings import PendingDrawings
+from generator.site.drawings import PendingDrawings, deferring
 from generator.site.frames import last_build
 from generator.site.manifest import Manifest, Span
 from generator.site.mkdocs_run import run_mkdocs
@@ -181,8 +182,8 @@ def write_pages(
     """The generator's part of a build: every page source into ``docs`` and its images into ``media``.
 
     ``beside`` (mkdocs, in a build) runs once the pages are written, while the pictures the
-    image cache lacked are drawn (:mod:`generator.site.drawings`). What mkdocs makes of the
-    pages is the site; the benchmarks time this part alone.
+    image cache lacked are drawn, when rendering left them (:mod:`generator.site.drawings`).
+    What mkdocs makes of the pages is the site; the benchmarks time this part alone.
     """
     source = options.source.resolve()
     if not source.is_dir():
@@ -225,7 +226,8 @@ def _render_site(
     stamps = Stamps(time.time_ns())  # before any tutorial is read
     pages = TutorialPages(sources.root, sources.keys, PageCache(cache_dir), previous)
     report.cache = pages.cache.stats
-    job = Job(pages, media, cache_dir, sources.links(), helpers, defer_drawing=True)
+    defer = deferring(jobs)  # else the image threads draw them beside the rendering
+    job = Job(pages, media, cache_dir, sources.links(), helpers, defer_drawing=defer)
     planned = [pages.plan(*found) for found in zip(sources.paths, sources.reals, sources.keys, strict=True)]
     stats = pages.cache.stats
     shown.log(f"build: {stats.tutorials} tutorials, {stats.hits} unchanged, {stats.misses} to render")
@@ -235,7 +237,7 @@ def _render_site(
     with (
         pool(job, jobs, stats.misses) as executor,
         ImageProcessor(
-            sources.root, media, cache_dir, workers=threads if executor is None else 0, defer_drawing=True
+            sources.root, media, cache_dir, workers=threads if executor is None else 0, defer_drawing=defer
         ) as images,
     ):
         for item in planned:

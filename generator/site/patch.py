@@ -127,7 +127,7 @@ def _changed(pages: TutorialPages, sources: Sources, state: SiteState, stamps: S
     changed = []
     for path, real, key in zip(sources.paths, sources.reals, sources.keys, strict=True):
         kept = state.pages[key]
-        if kept.context == pages.context(real) and stamps.unchanged(kept.stamps):
+        if kept.context == pages.context(real) and stamps.unchanged(kept.stamps, path):
             pages.cache.stats.tutorials += 1
             pages.cache.stats.hits += 1
             continue

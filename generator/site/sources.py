@@ -29,11 +29,20 @@ class Sources:
 
 
 def find_tutorials(root: Path) -> Sources:
-    """The tutorials under ``root`` (a resolved folder); two whose page names would be the same
-    stop the build."""
+    """The tutorials under ``root`` (a resolved folder); a link to a file outside it, or two
+    tutorials whose page names would be the same, stop the build."""
     paths = tutorial_files(root)
     reals = _resolved(paths)
-    keys = [_key(real, path, root) for real, path in zip(reals, paths, strict=True)]
+    base = os.path.join(root, "")
+    for path, real in zip(paths, reals, strict=True):
+        if not str(real).startswith(base):
+            raise GeneratorError(
+                str(path),
+                1,
+                f"links to {real}, outside the source folder, where its screenshots, includes and "
+                "catalogue would not be found; copy it into the source folder",
+            )
+    keys = [_key(real, root) for real in reals]
     seen: dict[str, Path] = {}
     for path, key in zip(paths, keys, strict=True):
         if key in seen:
@@ -44,15 +53,13 @@ def find_tutorials(root: Path) -> Sources:
 
 def tutorial_key(path: Path, source: Path) -> str:
     """The tutorial's page name and progress key: its path in the source folder, URL-safe."""
-    return _key(path.resolve(), path, source)
+    return _key(path.resolve(), source)
 
 
-def _key(real: Path, path: Path, source: Path) -> str:
-    """From where the tutorial really is, or where it was found when that is outside ``source``
-    (a link to a file elsewhere)."""
+def _key(real: Path, source: Path) -> str:
     text, base = str(real), os.path.join(source, "")
-    if not text.startswith(base):
-        return _UNSAFE_KEY.sub("-", path.relative_to(source).with_suffix("").as_posix())
+    if not text.startswith(base):  # not under the source folder: relative_to says so
+        return _UNSAFE_KEY.sub("-", real.relative_to(source).with_suffix("").as_posix())
     relative = os.path.splitext(text[len(base) :])[0]  # a thousand times cheaper than pathlib's steps
     return _UNSAFE_KEY.sub("-", relative.replace(os.sep, "/"))
 

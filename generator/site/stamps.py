@@ -4,14 +4,17 @@ A patched rebuild (:mod:`generator.site.patch`) must tell which of a thousand tu
 Reading and hashing each one, its sidecar and every file it pulled in costs about a tenth of a
 second per thousand; comparing what ``stat`` says of them costs a fifth of that. A page's
 stamps are, for its tutorial, its sidecar and each file it pulled in, the file's inode, size,
-modification and change times; for a file it looked for and did not find, the same of the
-folder it was looked for in (adding a file to a folder changes the folder's times).
+modification and change times; for a sidecar there is none of, that there is none (it is looked
+for again); for another file it looked for and did not find, the stamp of the folder it was
+looked for in (adding a file to a folder changes the folder's times). Stamps are kept by path:
+a tutorial found at another path (another source folder) is read.
 
 A stamp is taken only of a file last changed well before the build started reading
 (:data:`RACY_NS`): a file written in the same instant as it was read could change again without
 its times showing it. Its change time moves whenever its bytes or times are set, so a file
 put back with an old modification time does not pass either. A page with any file that
 could not be stamped has no stamps: it is read and hashed every time, until a build stamps it.
+On Windows, where the change time is the creation time, nothing is stamped.
 """
 
 from __future__ import annotations
@@ -49,10 +52,12 @@ class Stamps:
     def page(self, tutorial: Path, deps: dict[str, str | None]) -> dict[str, Stamp]:
         """The stamps of a page made from ``tutorial`` and ``deps`` (name -> hash, ``None``:
         looked for, not found); empty when one of them changed too lately to be stamped."""
+        if os.name == "nt":
+            return {}
         sidecar = str(sidecar_path(tutorial))
-        paths = [str(tutorial), sidecar if self.of(sidecar) else self._around(sidecar)]
+        stamps: dict[str, Stamp] = {} if self.of(sidecar) else {sidecar: []}
+        paths = [str(tutorial), *([] if stamps else [sidecar])]
         paths += [name if known is not None else self._around(name) for name, known in deps.items()]
-        stamps = {}
         for path in paths:
             stamp = self.of(path)
             if stamp is None or max(stamp[2], stamp[3]) >= self.started_ns - RACY_NS:
@@ -67,6 +72,9 @@ class Stamps:
             folder = os.path.dirname(folder)
         return folder
 
-    def unchanged(self, stamps: dict[str, Stamp]) -> bool:
-        """Whether every stamped file (or folder) is as it was; never for a page without stamps."""
-        return bool(stamps) and all(self.of(path) == stamp for path, stamp in stamps.items())
+    def unchanged(self, stamps: dict[str, Stamp], tutorial: Path) -> bool:
+        """Whether every stamped file (or folder) is as it was, ``[]``: still absent; never for a
+        page without stamps, or stamped at another path than ``tutorial``."""
+        if str(tutorial) not in stamps:
+            return False
+        return all((self.of(path) or []) == stamp for path, stamp in stamps.items())

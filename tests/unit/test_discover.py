@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from generator.diagnostics import GeneratorError
 from generator.discover import tutorial_files
 from generator.site.sources import find_tutorials
 
@@ -44,7 +47,12 @@ def test_linked_files_are_tutorials_and_linked_folders_are_not_entered(tmp_path:
     touch(source / "own.md")
     os.symlink(elsewhere / "linked.md", source / "link.md")
     os.symlink(elsewhere / "folder", source / "folder")
-    assert [p.name for p in tutorial_files(source)] == ["link.md", "own.md"]
-    found = find_tutorials(source)
-    assert found.reals == [(elsewhere / "linked.md").resolve(), (source / "own.md").resolve()]
-    assert found.keys == ["link", "own"]
+    os.symlink(source / "own.md", source / "same.md")
+    assert [p.name for p in tutorial_files(source)] == ["link.md", "own.md", "same.md"]
+    with pytest.raises(GeneratorError) as failure:
+        find_tutorials(source)
+    assert failure.value.file == str(source / "link.md")
+    assert "outside the source folder" in failure.value.message
+    (source / "link.md").unlink()
+    with pytest.raises(GeneratorError, match="same page name 'own'"):  # one file, two pages
+        find_tutorials(source)

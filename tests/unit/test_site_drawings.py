@@ -3,15 +3,19 @@ every page that uses them, and a failure to write them stops the build and keeps
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from generator.diagnostics import GeneratorError
 from generator.model.nodes import Image
-from generator.render.images import ImageProcessor, ImageStats, draw_all
+from generator.render.images import Drawing, ImageProcessor, ImageStats, draw_all
+from generator.site import drawings
 from generator.site.build import BuildOptions, build_site
 from generator.site.drawings import MIN_FORKED, PendingDrawings
 from tests.conftest import CORPUS, SOURCE_DOCS
@@ -65,7 +69,35 @@ def test_pictures_drawn_in_processes_and_in_the_build_all_arrive(tmp_path: Path)
     assert stats.drawn == len(rels)
 
 
-def test_a_first_build_has_every_picture_its_pages_use(source: Path, tmp_path: Path) -> None:
+BUILD = os.getpid()
+
+
+def dies_in_a_child(chunk: list[Drawing], cache_dir: Path, out_dir: Path) -> tuple[int, float]:
+    """draw_all, but a drawing process dies (as if killed for lack of memory)."""
+    if os.getpid() != BUILD:
+        os._exit(1)
+    return draw_all(chunk, cache_dir, out_dir)
+
+
+def test_pictures_of_a_drawing_process_that_died_are_drawn_in_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ImageProcessor(tmp_path, tmp_path / "site", tmp_path / "cache", defer_drawing=True) as images:
+        rels = {images.social_card(f"Tutorial number {n}", "An app") for n in range(3 * MIN_FORKED)}
+    monkeypatch.setattr(drawings, "draw_all", dies_in_a_child)
+    stats = ImageStats()
+    with PendingDrawings(images.deferred, stats, tmp_path / "cache", tmp_path / "site", jobs=2):
+        time.sleep(0.5)  # mkdocs, meanwhile
+    assert {p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*.png")} == rels
+    assert stats.drawn == len(rels)
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "no-fork"])
+def test_a_first_build_has_every_picture_its_pages_use(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: bool
+) -> None:
+    if not fork:  # as on Windows and macOS: the image threads draw them while the pages render
+        monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     report = build_site(BuildOptions(source, tmp_path / "site", cache_dir=tmp_path / "cache", jobs=2))
     site = tmp_path / "site"
     used = {

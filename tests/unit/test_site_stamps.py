@@ -12,6 +12,7 @@ import pytest
 
 from generator.diagnostics import GeneratorError
 from generator.site import stamps, tutorials
+from generator.site.build import BuildOptions, build_site
 from generator.site.stamps import RACY_NS, Stamps
 from tests.unit.test_site_patch import MODERN, SOURCE, add_to_first_step, build, edit
 
@@ -107,4 +108,22 @@ def test_a_file_changed_as_the_build_starts_is_not_stamped(tmp_path: Path):
     assert Stamps(now).page(path, {}) == {}
     later = Stamps(now + RACY_NS + 10**9).page(path, {})
     assert str(path) in later and later[str(path)][1] == path.stat().st_size
-    assert str(tmp_path) in later, "no sidecar: the folder it would appear in"
+    assert later[str(tmp_path / "tutorial.checklist.yml")] == [], "no sidecar: looked for again"
+
+
+def test_other_files_in_the_folder_do_not_make_it_read(work: Path, reads: list[Path]):
+    (work / "source" / f".{MODERN}.swp").write_text("an editor's", encoding="utf-8")
+    (work / "source" / "notes.txt").write_text("a note", encoding="utf-8")
+    assert build(work).pages == 0
+    assert reads == []
+
+
+def test_the_same_tutorials_from_another_source_folder_are_read(work: Path, reads: list[Path]):
+    other = work / "other"
+    shutil.copytree(work / "source", other)
+    path = other / MODERN
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("type **Contoso Mail**", "type **Contoso Mall**"), encoding="utf-8")
+    report = build_site(BuildOptions(other, work / "site", cache_dir=work / "cache"))
+    assert len(reads) == 2 and report.kept == 0, "every page is made again from the other folder"
+    assert 'type <span class="tc-ui">Contoso Mall</span>' in page(work)
