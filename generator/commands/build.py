@@ -31,6 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="build every page with mkdocs, even where the previous site could be patched",
     )
+    parser.add_argument(
+        "--gc",
+        action="store_true",
+        help="build every page, then remove from the cache what this build did not use "
+        "(a cache shared with other source folders loses their entries)",
+    )
 
 
 def options_from(args: argparse.Namespace) -> BuildOptions:
@@ -44,6 +50,7 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
         quiet=args.quiet,
         jobs=max(1, args.jobs),
         patch=not args.full,
+        gc=args.gc,
     )
 
 

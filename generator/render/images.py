@@ -59,7 +59,7 @@ MAX_BYTES = 50 * 1024 * 1024
 # Pillow's default Image.MAX_IMAGE_PIXELS, written out so a build that draws and decodes nothing
 # need not import pillow; our own limit, kept even where pillow's is disabled globally.
 MAX_PIXELS = 89_478_485
-_CACHE_VERSION = "v2"  # bump when encoding or drawing changes, so old cache entries are not reused
+CACHE_VERSION = "v2"  # bump when encoding or drawing changes, so old cache entries are not reused
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -125,6 +125,19 @@ class ImageStats:
         )
 
 
+@dataclass
+class Used:
+    """The image cache entries a build used: screenshots by the hash of their bytes, drawn
+    pictures by their key (what ``build --gc`` keeps, :mod:`generator.site.prune`)."""
+
+    screenshots: set[str] = field(default_factory=set)
+    drawings: set[str] = field(default_factory=set)
+
+    def update(self, other: Used) -> None:
+        self.screenshots |= other.screenshots
+        self.drawings |= other.drawings
+
+
 @dataclass(frozen=True)
 class Drawing:
     """A picture the build draws (a placeholder or a social card), named by what it shows.
@@ -143,7 +156,7 @@ class Drawing:
         return "social_cards" if self.kind == "social" else "placeholders"
 
     def cached(self, cache_dir: Path) -> Path:
-        return cache_dir / "generated" / _CACHE_VERSION / f"{self.key}.png"
+        return cache_dir / "generated" / CACHE_VERSION / f"{self.key}.png"
 
     def draw(self, cache_dir: Path) -> bool:
         """Draw it into the cache unless it is there; True: it was drawn."""
@@ -202,6 +215,7 @@ class ImageProcessor:
         # With defer_drawing, pictures the cache lacks are left here for the caller to draw (draw_all).
         self.defer_drawing = defer_drawing
         self.deferred: list[Drawing] = []
+        self.used = Used()
 
     def __enter__(self) -> ImageProcessor:
         return self
@@ -225,7 +239,7 @@ class ImageProcessor:
 
     def social_card(self, title: str, app: str) -> str:
         """Queue the Open Graph card for a tutorial and return its path (relative to ``out_dir``) at once."""
-        key = _digest(json.dumps(["social", _CACHE_VERSION, social.STYLE, title, app]))
+        key = _digest(json.dumps(["social", CACHE_VERSION, social.STYLE, title, app]))
         drawing = Drawing("social", (title, app), key, f"images/social/{key[:16]}.png")
         self._once(("social", key), self._generated, drawing)
         return drawing.rel
@@ -297,11 +311,12 @@ class ImageProcessor:
 
     def _present(self, image: Image, name: str, data: bytes) -> RenderedImage:
         digest = _digest(data)
+        self.used.screenshots.add(digest)
         folder = f"images/{digest[:16]}"
         stem = _safe_name(Path(name).stem) or "image"
         original = f"{folder}/{stem}.{_safe_name(Path(name).suffix.lower()) or 'img'}"
         key = f"{digest}-{self.max_width}-{self.quality}"
-        meta_path = self.cache_dir / "images" / _CACHE_VERSION / f"{key}.json"
+        meta_path = self.cache_dir / "images" / CACHE_VERSION / f"{key}.json"
         web_cache = meta_path.with_suffix(image_codec.WEB_SUFFIX)
         with self._key_lock(key):
             meta = _read_meta(meta_path)
@@ -340,7 +355,7 @@ class ImageProcessor:
     ) -> RenderedImage:
         status, diagnostic = _judge(image, tutorial_path, source, problem)
         title = image.title or image.alt or Path(urlsplit(image.src).path).name or "Screenshot"
-        key = _digest(json.dumps(["placeholder", _CACHE_VERSION, title, status, placeholder.SIZE]))
+        key = _digest(json.dumps(["placeholder", CACHE_VERSION, title, status, placeholder.SIZE]))
         drawing = Drawing("placeholder", (title, status), key, f"images/placeholders/{key[:16]}.png")
         self._generated(drawing)
         width, height = placeholder.SIZE
@@ -358,6 +373,7 @@ class ImageProcessor:
         )
 
     def _generated(self, drawing: Drawing) -> None:
+        self.used.drawings.add(drawing.key)
         with self._key_lock(drawing.key):
             if drawing.rel not in self._placed:
                 if self.defer_drawing and not drawing.cached(self.cache_dir).is_file():

@@ -32,7 +32,7 @@ from generator.diagnostics import GeneratorError
 from generator.files import place_file
 from generator.render.catalogue import groups, render_group, render_home
 from generator.render.environment import environment, keep_compiled
-from generator.render.images import ImageProcessor
+from generator.render.images import ImageProcessor, Used
 from generator.render.pages import CERTIFICATE_HELPER, PageSource
 from generator.render.tutorial import CatalogueEntry
 from generator.site.cache import PageCache
@@ -43,6 +43,7 @@ from generator.site.manifest import Manifest, Span
 from generator.site.mkdocs_run import run_mkdocs
 from generator.site.options import CONFIG_FILE, BuildOptions, BuildReport, default_cache_dir
 from generator.site.patch import patch_site
+from generator.site.prune import prune_cache
 from generator.site.sources import Sources, find_tutorials, tutorial_key
 from generator.site.stamps import Stamps
 from generator.site.state import PageState, SiteState, forget, site_inputs
@@ -69,6 +70,7 @@ class Pages:
     entries: list[CatalogueEntry] = field(default_factory=list)
     manifest: Manifest = field(default_factory=Manifest)
     states: dict[str, PageState] = field(default_factory=dict)  # what the next build may patch from
+    used: Used = field(default_factory=Used)  # the image cache entries its pages use
 
     def add(self, page: PageSource, origin: Path | None = None, page_file: Path | None = None) -> None:
         """Write ``page``, or link its text from the page cache (``page_file``) where it already is."""
@@ -103,7 +105,7 @@ def build_site(options: BuildOptions) -> BuildReport:
     (:mod:`generator.site.patch`); on failure raise (``GeneratorError`` carries file and line)
     and keep the old site."""
     cache_dir = options.cache_dir or default_cache_dir()
-    if options.patch and not options.offline:
+    if options.patch and not options.offline and not options.gc:
         patched = patch_site(options, cache_dir)
         if patched is not None:
             return patched
@@ -130,6 +132,10 @@ def build_site(options: BuildOptions) -> BuildReport:
         forget(cache_dir, options.site_dir)
         swap_in(staged, options.site_dir)
         _keep_state(options, cache_dir, site, spans)
+        if options.gc:
+            pages = {page.cache_key for page in site.states.values()}
+            sources = {tutorial["source"] for tutorial in site.manifest.tutorials.values()}
+            report.pruned = prune_cache(cache_dir, pages, sources, site.used)
     except jinja2.TemplateError as exc:
         raise template_error(exc) from exc
     finally:
@@ -202,6 +208,7 @@ def write_pages(
         site, images = _render_site(sources, docs, media, cache_dir, previous, report, shown, options.jobs)
     report.pages = site.written
     report.render_seconds = time.perf_counter() - started
+    site.used = images.used
     with PendingDrawings(images.deferred, images.stats, cache_dir, media, options.jobs):
         if beside is not None:
             beside(site, report)

@@ -11,6 +11,7 @@ from generator.diagnostics import Diagnostic
 from generator.render.environment import PROJECT_ROOT
 from generator.site.cache import CacheStats
 from generator.site.manifest import counts
+from generator.site.prune import Pruned
 from generator.site.workers import default_jobs
 
 CONFIG_FILE = PROJECT_ROOT / "mkdocs.yml"
@@ -29,6 +30,7 @@ class BuildOptions:
     quiet: bool = False  # plain progress lines even on a terminal
     jobs: int = field(default_factory=default_jobs)  # processes rendering tutorials (generator.site.workers)
     patch: bool = True  # may patch the previous site instead of building it again (generator.site.patch)
+    gc: bool = False  # a full build, then the cache without what it did not use (generator.site.prune)
 
 
 @dataclass
@@ -43,6 +45,7 @@ class BuildReport:
     updated: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> its new last update
     kept: int | None = None  # patched (generator.site.patch): pages kept from the previous site
     kept_problems: int = 0  # patched: the problems of the tutorials it did not read again
+    pruned: Pruned | None = None  # build --gc: what it removed from the cache
 
     def summary(self, site_dir: Path) -> str:
         if self.kept is None:
@@ -60,6 +63,8 @@ class BuildReport:
             f"  {self.images}",
             f"  {self.cache.summary()}",
         ]
+        if self.pruned is not None:
+            lines.append(f"  {self.pruned.summary()}")
         for key, update in self.updated.items():
             found = (
                 ", ".join(f"{n} {kind}" for kind, n in sorted(counts(update).items())) or "renumbered only"
@@ -84,6 +89,7 @@ class BuildReport:
             "updated": {key: counts(update) for key, update in self.updated.items()},
             "images": self.images,
             "problems": self.problems(),
+            "pruned": None if self.pruned is None else vars(self.pruned),
         }
 
 

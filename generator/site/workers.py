@@ -25,7 +25,7 @@ import jinja2
 
 from generator.enrich.store import CatalogueStore
 from generator.render.context import RenderContext
-from generator.render.images import Drawing, ImageProcessor, ImageStats
+from generator.render.images import Drawing, ImageProcessor, ImageStats, Used
 from generator.render.tutorial import Helper
 from generator.site.cache import RenderedTutorial, package_digest
 from generator.site.tutorials import Planned, TutorialPages, template_error
@@ -59,6 +59,7 @@ class Made:
     previous_versions_read: int = 0
     images: dict[str, float] = field(default_factory=dict)
     drawings: list[Drawing] = field(default_factory=list)  # left to draw (Job.defer_drawing)
+    used: Used = field(default_factory=Used)  # image cache entries it used
 
 
 _job: Job | None = None  # the forked worker's
@@ -135,6 +136,7 @@ def _make_in_worker(planned: Planned) -> Made:
     _images.wait()  # the social card too: the page is done when its files are
     made.images = {name: value - before[name] for name, value in _counts(_images.stats).items()}
     made.drawings, _images.deferred = _images.deferred, []
+    made.used, _images.used = _images.used, Used()
     return made
 
 
@@ -148,6 +150,7 @@ def _merge(pages: TutorialPages, images: ImageProcessor, planned: Planned, made:
     seconds = counts.pop("seconds", 0.0)
     images.stats.add(seconds, **{name: int(value) for name, value in counts.items()})
     images.deferred.extend(made.drawings)
+    images.used.update(made.used)
 
 
 def _counts(stats: ImageStats) -> dict[str, float]:
