@@ -6,7 +6,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-import shutil
 import time
 from pathlib import Path
 
@@ -18,7 +17,8 @@ from generator.render.images import Drawing, ImageProcessor, ImageStats, draw_al
 from generator.site import drawings
 from generator.site.build import BuildOptions, build_site
 from generator.site.drawings import MIN_FORKED, PendingDrawings
-from tests.conftest import CORPUS, SOURCE_DOCS
+from tests.conftest import SOURCE_DOCS
+from tests.support.sources import shipped_and_corpus
 from tests.unit.test_site_cache_atomic import hashes
 
 CARD = ("Tutorial: Azure Active Directory integration with Mimecast Admin Console", "Mimecast Admin Console")
@@ -27,11 +27,7 @@ CARD = ("Tutorial: Azure Active Directory integration with Mimecast Admin Consol
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """source_docs plus enough tutorials that their cards are drawn in forked processes."""
-    root = tmp_path_factory.mktemp("drawings") / "source"
-    shutil.copytree(SOURCE_DOCS, root)
-    for path in sorted((CORPUS / "legacy").glob("*.md"))[:MIN_FORKED]:
-        shutil.copy(path, root / path.name)
-    return root
+    return shipped_and_corpus(tmp_path_factory.mktemp("drawings") / "source", MIN_FORKED)
 
 
 def test_a_deferred_picture_is_drawn_later_into_the_same_file(tmp_path: Path) -> None:

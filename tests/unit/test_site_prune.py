@@ -12,7 +12,8 @@ import pytest
 from generator.cli import main
 from generator.site.build import BuildOptions, BuildReport, build_site
 from generator.site.workers import MIN_PARALLEL
-from tests.conftest import CORPUS, SOURCE_DOCS
+from tests.conftest import SOURCE_DOCS
+from tests.support.sources import shipped_and_corpus
 
 MODERN = "contoso-mail-tutorial.md"
 PARTS = ("pages", "images", "generated")
@@ -83,10 +84,7 @@ def test_gc_on_the_command_line_says_what_it_removed(edited: Path, capsys: pytes
 
 
 def test_gc_after_a_build_in_worker_processes_keeps_what_they_used(tmp_path: Path):
-    source = tmp_path / "source"
-    shutil.copytree(SOURCE_DOCS, source)
-    for path in sorted((CORPUS / "legacy").glob("*.md"))[:MIN_PARALLEL]:
-        shutil.copy(path, source / path.name)
+    source = shipped_and_corpus(tmp_path / "source")
     build(source, tmp_path / "site", tmp_path / "cache", jobs=2)
     (source / MODERN).unlink()
     report = build(source, tmp_path / "site", tmp_path / "cache", jobs=2, gc=True)

@@ -10,18 +10,14 @@ import pytest
 from generator.diagnostics import GeneratorError
 from generator.site.build import BuildOptions, build_site
 from generator.site.workers import MIN_PARALLEL
-from tests.conftest import CORPUS, SOURCE_DOCS
+from tests.support.sources import shipped_and_corpus
 from tests.unit.test_site_cache_atomic import BROKEN_SIDECAR, SIDECAR, hashes
 
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """source_docs plus enough real tutorials that the build starts worker processes."""
-    root = tmp_path_factory.mktemp("workers") / "source"
-    shutil.copytree(SOURCE_DOCS, root)
-    for path in sorted((CORPUS / "legacy").glob("*.md"))[:MIN_PARALLEL]:
-        shutil.copy(path, root / path.name)
-    return root
+    return shipped_and_corpus(tmp_path_factory.mktemp("workers") / "source")
 
 
 def test_two_processes_build_the_same_site_as_one(source: Path, tmp_path: Path) -> None:
