@@ -1,8 +1,9 @@
 """``benchmarks/run``: measure every stage at each corpus size and write RESULTS.md and results.json.
 
-For each N the same run measures, whole-process and several times (median): the markdown-it
-floor, our generator stage alone, our full ``build`` (cold caches), plain mkdocs-material
-on the raw files (up to 1,000), and a rebuild after a one-file edit (warm caches). Then the
+For each N the same run measures, whole-process and several times (median), round by round: the
+markdown-it floor, our full ``build`` (cold caches, then every page rendered with the image
+cache warm), our generator stage alone, plain mkdocs-material on the raw files (up to 1,000);
+then rebuilds with nothing changed and after a one-file edit (warm caches). Then the
 output sizes, the project's own JS and CSS per page, and (once) a tick on a 300-step page.
 """
 
@@ -16,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -120,38 +122,45 @@ def _measure_size(n: int, args: argparse.Namespace, base: Path) -> dict[str, Any
     }
     stages: dict[str, Measurement] = {}
     env = _child_env()
-
-    _log(f"N={n}: floor (markdown-it-py parse)")
-    stages["floor"] = measure(python("-m", "benchmarks.stages", "floor", str(corpus)), runs, env=env)
-
-    _log(f"N={n}: full build, cold caches")
-    stages["cold"] = measure(_build(corpus, site, cache), runs, lambda _: _remove(site, cache), env)
-    ours = output.tutorial_pages(site, ("tutorials",))
-    result["output"] = output.site_size(site, ours).as_dict()
-    result["own_assets"] = [a.__dict__ for a in output.own_assets(ours[0], site, OVERRIDES)] if ours else []
-
-    # Every page rendered, screenshots and placeholders from the cache: a build after a
-    # generator upgrade, and the generator's own cost (image drawing is measured by "cold").
-    images, full_site = _image_cache(cache, base), base / "full-site"
-    _log(f"N={n}: full build, every page rendered, image cache warm")
+    floor = python("-m", "benchmarks.stages", "floor", str(corpus))
+    images, full_site = base / "image-cache", base / "full-site"
     build = _build(corpus, full_site, images)
-    stages["full"] = measure(build, runs, lambda _: _remove(images / PAGE_CACHE, full_site), env)
-    _log(f"N={n}: generator stage (no mkdocs), every page rendered, image cache warm")
     render = python("-m", "benchmarks.stages", "render", str(corpus), str(images))
-    stages["generator"] = measure(render, runs, lambda _: _remove(images / PAGE_CACHE), env)
-    _log(f"N={n}: rebuild with nothing changed")
-    stages["noop"] = measure(_build(corpus, site, cache), runs, env=env)
-
-    if n <= anchor.MAX_PAGES:
-        _log(f"N={n}: anchor (plain mkdocs-material)")
-        anchor_site = base / "anchor-site"
+    anchor_site = base / "anchor-site"
+    with_anchor = n <= anchor.MAX_PAGES
+    if with_anchor:
         config = anchor.write_config(corpus, anchor_site, base / "anchor-mkdocs.yml")
-        command = python("-m", "mkdocs", "build", "-q", "-f", str(config))
-        stages["anchor"] = measure(command, runs, lambda _: _remove(anchor_site), env)
-        pages = output.tutorial_pages(anchor_site, ("legacy", "modern"))
-        result["anchor_output"] = output.site_size(anchor_site, pages).as_dict()
+        mkdocs = python("-m", "mkdocs", "build", "-q", "-f", str(config))
     else:
         result["notes"].append(f"anchor {anchor.SKIP_REASON}")
+
+    def timed(stage: str, argv: list[str], prepare: Callable[[int], None] | None = None) -> None:
+        stages.setdefault(stage, Measurement()).samples += measure(argv, 1, prepare, env).samples
+
+    # Round by round, so that the machine's slower and faster minutes fall on every stage alike:
+    # the ratios compare stages measured minutes apart.
+    for run in range(runs):
+        _log(f"N={n}: round {run + 1} of {runs}: floor, cold build, full build, generator stage, anchor")
+        timed("floor", floor)
+        timed("cold", _build(corpus, site, cache), lambda _: _remove(site, cache))
+        if run == 0:
+            ours = output.tutorial_pages(site, ("tutorials",))
+            result["output"] = output.site_size(site, ours).as_dict()
+            own = output.own_assets(ours[0], site, OVERRIDES) if ours else []
+            result["own_assets"] = [a.__dict__ for a in own]
+            # Every page rendered, screenshots and placeholders from the cache: a build after a
+            # generator upgrade, and the generator's own cost (image drawing is measured by "cold").
+            _image_cache(cache, base)
+        timed("full", build, lambda _: _remove(images / PAGE_CACHE, full_site))
+        timed("generator", render, lambda _: _remove(images / PAGE_CACHE))
+        if with_anchor:
+            timed("anchor", mkdocs, lambda _: _remove(anchor_site))
+    if with_anchor:
+        pages = output.tutorial_pages(anchor_site, ("legacy", "modern"))
+        result["anchor_output"] = output.site_size(anchor_site, pages).as_dict()
+
+    _log(f"N={n}: rebuild with nothing changed")
+    stages["noop"] = measure(_build(corpus, site, cache), runs, env=env)
 
     _log(f"N={n}: one-file edit, then rebuild")
     edited = tutorial_paths(corpus)[n // 2]

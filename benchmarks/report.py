@@ -66,7 +66,9 @@ def _machine(info: dict[str, Any], runs: int, load: tuple[list[float], list[floa
             f"- {info['chromium']}; repository at commit {info['commit']}{dirty}",
             f"- Every timing is a whole process (interpreter start-up and imports included, the "
             f"project's modules compiled to bytecode beforehand as an install does), the median of "
-            f"{runs} run(s); memory is the process's peak resident set size "
+            f"{runs} run(s), taken round by round (floor, cold build, full build, generator stage, "
+            "anchor, then the next round) so that slower minutes of the machine fall on all of them; "
+            "memory is the process's peak resident set size "
             "(wait4 rusage, as `/usr/bin/time -v`).",
             f"- Load average (1, 5, 15 min) before the run: {_load(load[0])}; after: {_load(load[1])}. "
             "Other work on the machine inflates wall times; CPU times are the steadier figure.",
