@@ -150,7 +150,7 @@ def _measure_size(n: int, args: argparse.Namespace, base: Path) -> dict[str, Any
             result["own_assets"] = [a.__dict__ for a in own]
             # Every page rendered, screenshots and placeholders from the cache: a build after a
             # generator upgrade, and the generator's own cost (image drawing is measured by "cold").
-            _image_cache(cache, base)
+            _image_cache(cache, images)
         timed("full", build, lambda _: _remove(images / PAGE_CACHE, full_site))
         timed("generator", render, lambda _: _remove(images / PAGE_CACHE))
         if with_anchor:
@@ -190,12 +190,11 @@ def _build(corpus: Path, site: Path, cache: Path) -> list[str]:
     )
 
 
-def _image_cache(cache: Path, base: Path) -> Path:
-    """A copy of a warm build cache without its rendered pages (screenshots and placeholders only)."""
-    images = base / "image-cache"
+def _image_cache(cache: Path, images: Path) -> None:
+    """``images``: a copy of a warm build cache without its rendered pages (screenshots and
+    placeholders only)."""
     _remove(images)
     shutil.copytree(cache, images, ignore=lambda folder, names: [PAGE_CACHE] if Path(folder) == cache else [])
-    return images
 
 
 def _profile(n: int, work: Path) -> dict[str, Any]:
